@@ -1,0 +1,62 @@
+using System.Reflection;
+using DataPlatform.Framework.Mixins;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataPlatform.Framework.Datakits;
+
+/// <summary>
+/// Base class of the one EF Core context each datakit layer exposes. It puts every table into the schema
+/// computed by <see cref="Naming.SchemaNames"/>, names tables and columns in snake_case and applies the
+/// table mixins (<see cref="IReferenceData"/>, <see cref="ITransactionalData"/>, <see cref="ITemporalData"/>,
+/// <see cref="IBronzeRecord"/>). Derived contexts call <c>base.OnModelCreating</c> and configure their entities
+/// with <see cref="IEntityTypeConfiguration{TEntity}"/> classes.
+/// </summary>
+public abstract class DatakitDbContext : DbContext
+{
+    private DatakitAttribute? _datakit;
+
+    /// <summary>Creates the context.</summary>
+    protected DatakitDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    /// <summary>The datakit marker of this context, read from its assembly's <see cref="DatakitAttribute"/>.</summary>
+    public DatakitAttribute Datakit => _datakit ??= FindDatakit(GetType());
+
+    /// <summary>The database schema of this layer.</summary>
+    public string Schema => Datakit.Schema;
+
+    /// <summary>Finds the <see cref="DatakitAttribute"/> that names <paramref name="contextType"/>.</summary>
+    /// <exception cref="InvalidOperationException">The context's assembly has no marker for it.</exception>
+    public static DatakitAttribute FindDatakit(Type contextType)
+    {
+        ArgumentNullException.ThrowIfNull(contextType);
+        return contextType.Assembly.GetCustomAttributes<DatakitAttribute>().SingleOrDefault(a => a.ContextType == contextType)
+            ?? throw new InvalidOperationException(
+                $"{contextType.FullName} has no [assembly: Datakit(..., typeof({contextType.Name}))] marker in {contextType.Assembly.GetName().Name}.");
+    }
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.ApplyConfigurationsFromAssembly(GetType().Assembly, t => IsConfigurationFor(t, GetType()));
+    }
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.AddDataPlatformConventions();
+    }
+
+    // A configuration class applies to this context unless it says it belongs to another one
+    // (assemblies with several contexts, e.g. test assemblies, mark configurations with [DatakitConfiguration]).
+    private static bool IsConfigurationFor(Type configurationType, Type contextType)
+    {
+        var marker = configurationType.GetCustomAttribute<DatakitConfigurationAttribute>();
+        return marker is null || marker.ContextType == contextType;
+    }
+}
