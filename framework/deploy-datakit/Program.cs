@@ -1,2 +1,10 @@
-// Placeholder entry point so the solution builds while the real host is written (replaced in this change).
-return 1;
+using DataPlatform.DeployDatakit;
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+return await DeployDatakitHost.RunAsync(args, Console.Out, Console.Error, cancellation.Token);

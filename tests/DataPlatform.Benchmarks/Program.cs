@@ -1,2 +1,19 @@
-// Placeholder entry point so the solution builds while the real host is written (replaced in this change).
-return 1;
+using DataPlatform.Benchmarks;
+using DataPlatform.Benchmarks.Loader;
+
+// Benchmark dispatcher: `dotnet run -c Release --project tests/DataPlatform.Benchmarks -- <benchmark> [--quick]`.
+// One file (or folder) per benchmark; add a case below to register another one.
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+var name = args.Length > 0 ? args[0] : string.Empty;
+var options = BenchmarkOptions.Parse(args.Skip(1));
+return name switch
+{
+    "loader" => await LoaderBenchmark.RunAsync(options, cancellation.Token),
+    _ => BenchmarkOptions.Usage(name),
+};

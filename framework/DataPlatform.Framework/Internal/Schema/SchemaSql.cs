@@ -1,0 +1,90 @@
+using System.Globalization;
+using DataPlatform.Framework.Naming;
+
+namespace DataPlatform.Framework.Internal.Schema;
+
+/// <summary>Writes the DDL the deployer runs; every identifier goes through <see cref="SqlIdentifier.Quote(string)"/>.</summary>
+internal static class SchemaSql
+{
+    public static string Table(TableDefinition table) => SqlIdentifier.Quote(table.Schema, table.Name);
+
+    public static string Columns(IEnumerable<string> columns) => string.Join(", ", columns.Select(SqlIdentifier.Quote));
+
+    public static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    public static string CreateSchema(string schema) => $"CREATE SCHEMA IF NOT EXISTS {SqlIdentifier.Quote(schema)};";
+
+    public static string CreateEnum(EnumDefinition definition) =>
+        $"CREATE TYPE {SqlIdentifier.Quote(definition.Schema, definition.Name)} AS ENUM ({string.Join(", ", definition.Labels.Select(Literal))});";
+
+    public static string ColumnDefinition(ColumnDefinition column)
+    {
+        var sql = SqlIdentifier.Quote(column.Name) + " " + column.StoreType;
+        if (column.Identity is not null)
+        {
+            sql += $" GENERATED {column.Identity} AS IDENTITY";
+        }
+        else if (column.DefaultSql is not null)
+        {
+            sql += " DEFAULT " + column.DefaultSql;
+        }
+
+        return column.IsNullable ? sql : sql + " NOT NULL";
+    }
+
+    public static string CreateTable(TableDefinition table)
+    {
+        var parts = table.Columns.Select(ColumnDefinition).ToList();
+        if (table.PrimaryKey is { } pk)
+        {
+            parts.Add($"CONSTRAINT {SqlIdentifier.Quote(pk.Name)} PRIMARY KEY ({Columns(pk.Columns)})");
+        }
+
+        parts.AddRange(table.UniqueConstraints.Select(u => $"CONSTRAINT {SqlIdentifier.Quote(u.Name)} UNIQUE ({Columns(u.Columns)})"));
+        parts.AddRange(table.Checks.Select(c => $"CONSTRAINT {SqlIdentifier.Quote(c.Name)} CHECK ({c.Sql})"));
+        return $"CREATE TABLE {Table(table)} (\n    {string.Join(",\n    ", parts)}\n);";
+    }
+
+    public static string AlterTable(TableDefinition table, string action) => $"ALTER TABLE {Table(table)} {action};";
+
+    public static string AlterColumn(TableDefinition table, string column, string action) =>
+        AlterTable(table, $"ALTER COLUMN {SqlIdentifier.Quote(column)} {action}");
+
+    public static string AddPrimaryKey(TableDefinition table, KeyDefinition key) =>
+        AlterTable(table, $"ADD CONSTRAINT {SqlIdentifier.Quote(key.Name)} PRIMARY KEY ({Columns(key.Columns)})");
+
+    public static string AddUnique(TableDefinition table, KeyDefinition key) =>
+        AlterTable(table, $"ADD CONSTRAINT {SqlIdentifier.Quote(key.Name)} UNIQUE ({Columns(key.Columns)})");
+
+    public static string AddCheck(TableDefinition table, CheckDefinition check) =>
+        AlterTable(table, $"ADD CONSTRAINT {SqlIdentifier.Quote(check.Name)} CHECK ({check.Sql})");
+
+    public static string DropConstraint(TableDefinition table, string name) =>
+        AlterTable(table, $"DROP CONSTRAINT {SqlIdentifier.Quote(name)}");
+
+    public static string AddForeignKey(TableDefinition table, ForeignKeyDefinition fk) =>
+        AlterTable(table, $"ADD CONSTRAINT {SqlIdentifier.Quote(fk.Name)} FOREIGN KEY ({Columns(fk.Columns)}) "
+            + $"REFERENCES {SqlIdentifier.Quote(fk.PrincipalSchema, fk.PrincipalTable)} ({Columns(fk.PrincipalColumns)}) ON DELETE {fk.OnDelete}");
+
+    public static string CreateIndex(TableDefinition table, IndexDefinition index)
+    {
+        var sql = $"CREATE {(index.IsUnique ? "UNIQUE " : string.Empty)}INDEX {SqlIdentifier.Quote(index.Name)} ON {Table(table)} "
+            + $"USING {SqlIdentifier.Quote(index.Method)} ({Columns(index.Columns)})";
+        return (index.Filter is null ? sql : sql + $" WHERE {index.Filter}") + ";";
+    }
+
+    public static string DropIndex(TableDefinition table, string name) => $"DROP INDEX {SqlIdentifier.Quote(table.Schema, name)};";
+
+    public static string CreateTrigger(TriggerDefinition trigger) =>
+        $"CREATE TRIGGER {SqlIdentifier.Quote(trigger.Name)} {trigger.Timing} {string.Join(" OR ", trigger.Events)} "
+        + $"ON {SqlIdentifier.Quote(trigger.Schema, trigger.Table)} FOR EACH ROW "
+        + $"EXECUTE FUNCTION {SqlIdentifier.Quote(trigger.FunctionSchema, trigger.FunctionName)}({string.Join(", ", trigger.Arguments.Select(Literal))});";
+
+    public static string DropTrigger(TriggerDefinition trigger) =>
+        $"DROP TRIGGER {SqlIdentifier.Quote(trigger.Name)} ON {SqlIdentifier.Quote(trigger.Schema, trigger.Table)};";
+
+    public static string EnableTrigger(TriggerDefinition trigger) =>
+        $"ALTER TABLE {SqlIdentifier.Quote(trigger.Schema, trigger.Table)} ENABLE TRIGGER {SqlIdentifier.Quote(trigger.Name)};";
+
+    public static string ProbeTableName(int index) => string.Create(CultureInfo.InvariantCulture, $"dp_probe_{index}");
+}

@@ -1,0 +1,73 @@
+using DataPlatform.Framework.Naming;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataPlatform.Framework.Ledger;
+
+/// <summary>
+/// The EF Core model of the batch ledger (schema <c>dataplatform</c>: <c>batch</c>, <c>batch_table</c>) with the
+/// DataPlatform conventions, so the schema deployer deploys and validates it like any datakit context.
+/// </summary>
+public sealed class LedgerContext(DbContextOptions<LedgerContext> options) : DbContext(options)
+{
+    /// <summary>The batches.</summary>
+    public DbSet<Batch> Batches => Set<Batch>();
+
+    /// <summary>The per-table rows of the batches.</summary>
+    public DbSet<BatchTable> BatchTables => Set<BatchTable>();
+
+    /// <summary>A context for deploying, validating or querying the ledger; <paramref name="connectionString"/> may be omitted for model-only use.</summary>
+    public static LedgerContext Create(string? connectionString = null)
+    {
+        var builder = new DbContextOptionsBuilder<LedgerContext>();
+        if (connectionString is null)
+        {
+            builder.UseNpgsql();
+        }
+        else
+        {
+            builder.UseNpgsql(connectionString);
+        }
+
+        return new LedgerContext(builder.Options);
+    }
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.HasDefaultSchema(SchemaNames.Bookkeeping);
+
+        modelBuilder.Entity<Batch>(batch =>
+        {
+            batch.HasKey(b => b.BatchId);
+            batch.Property(b => b.BatchId).UseIdentityByDefaultColumn();
+            batch.Property(b => b.Pipeline).HasColumnType("text").IsRequired();
+            batch.Property(b => b.StartedAt).HasColumnType("timestamp with time zone").HasDefaultValueSql("now()");
+            batch.Property(b => b.FinishedAt).HasColumnType("timestamp with time zone");
+            batch.Property(b => b.Status).HasColumnType("text").IsRequired();
+            batch.Property(b => b.Error).HasColumnType("text");
+            batch.HasIndex(b => new { b.Pipeline, b.Status });
+            batch.ToTable(t => t.HasCheckConstraint("ck_batch_status", "status IN ('running', 'succeeded', 'failed')"));
+            batch.HasMany(b => b.Tables).WithOne(t => t.Batch).HasForeignKey(t => t.BatchId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<BatchTable>(table =>
+        {
+            table.HasKey(t => new { t.BatchId, t.Layer, t.TableName });
+            table.Property(t => t.Layer).HasColumnType("text");
+            table.Property(t => t.TableName).HasColumnType("text");
+            table.Property(t => t.WatermarkBefore).HasColumnType("text");
+            table.Property(t => t.WatermarkAfter).HasColumnType("text");
+            table.Property(t => t.StartedAt).HasColumnType("timestamp with time zone");
+            table.Property(t => t.FinishedAt).HasColumnType("timestamp with time zone");
+            table.Property(t => t.Seconds).HasColumnType("numeric(12,3)");
+        });
+    }
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.AddDataPlatformConventions();
+    }
+}

@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace DataPlatform.Framework.Transforms;
+
+/// <summary>
+/// A transform definition turned into provider-independent query expressions: the pass query (rows that satisfy every
+/// rule, mapped), the quarantine query (rows that fail a rule, with the first failing rule) and the input rows. Both come
+/// from ONE classifying expression, <c>!rule1 ? "rule1" : !rule2 ? "rule2" : null</c>, so every row lands in exactly
+/// one of them on both paths. Checks the transform with <see cref="TransformPolicy"/> first.
+/// </summary>
+internal sealed class ComposedTransform<TSource, TTarget>
+    where TSource : class
+    where TTarget : class
+{
+    private static readonly MethodInfo s_where = QueryableMethod(nameof(Queryable.Where), 2);
+    private static readonly MethodInfo s_select = QueryableMethod(nameof(Queryable.Select), 2);
+
+    private ComposedTransform(string name, TransformDefinition<TSource, TTarget> definition, IReadOnlyList<MemberAssignment> bindings, IReadOnlyList<MemberInfo> keyMembers)
+    {
+        Name = name;
+        Definition = definition;
+        Bindings = bindings;
+        KeyMembers = keyMembers;
+        var row = Expression.Parameter(typeof(TSource), "row");
+        var classify = Classifier(row);
+
+        Rows = definition.Rows.Expression;
+        var passing = definition.Rules.Count == 0
+            ? Rows
+            : Expression.Call(s_where.MakeGenericMethod(typeof(TSource)), Rows, Expression.Quote(Expression.Lambda<Func<TSource, bool>>(
+                Expression.Equal(classify, Expression.Constant(null, typeof(string))), row)));
+        Pass = Expression.Call(s_select.MakeGenericMethod(typeof(TSource), typeof(TTarget)), passing, Expression.Quote(definition.Map));
+
+        if (definition.Rules.Count > 0)
+        {
+            var failing = Expression.Call(s_where.MakeGenericMethod(typeof(TSource)), Rows, Expression.Quote(Expression.Lambda<Func<TSource, bool>>(
+                Expression.NotEqual(classify, Expression.Constant(null, typeof(string))), row)));
+            var probe = Expression.MemberInit(
+                Expression.New(typeof(QuarantineProbe<TSource>)),
+                Expression.Bind(typeof(QuarantineProbe<TSource>).GetProperty(nameof(QuarantineProbe<TSource>.DpRule))!, classify),
+                Expression.Bind(typeof(QuarantineProbe<TSource>).GetProperty(nameof(QuarantineProbe<TSource>.Row))!, row));
+            Quarantine = Expression.Call(
+                s_select.MakeGenericMethod(typeof(TSource), typeof(QuarantineProbe<TSource>)),
+                failing,
+                Expression.Quote(Expression.Lambda<Func<TSource, QuarantineProbe<TSource>>>(probe, row)));
+        }
+    }
+
+    public string Name { get; }
+
+    public TransformDefinition<TSource, TTarget> Definition { get; }
+
+    /// <summary>The member assignments of the map, in declaration order.</summary>
+    public IReadOnlyList<MemberAssignment> Bindings { get; }
+
+    /// <summary>The source members that identify a row in the quarantine table.</summary>
+    public IReadOnlyList<MemberInfo> KeyMembers { get; }
+
+    public Expression Rows { get; }
+
+    public Expression Pass { get; }
+
+    public Expression? Quarantine { get; }
+
+    public IReadOnlyList<TransformRule<TSource>> Rules => Definition.Rules;
+
+    public static ComposedTransform<TSource, TTarget> Compose(string name, TransformDefinition<TSource, TTarget> definition)
+    {
+        if (definition.Map.Body is not MemberInitExpression { NewExpression.Arguments.Count: 0 } init
+            || init.Bindings.Any(b => b is not MemberAssignment))
+        {
+            throw new TransformBuildException(
+                $"Transform {name}: the map must be an object initializer, row => new {typeof(TTarget).Name} {{ Member = ..., ... }}, " +
+                "so each target member is one column the framework can check and insert.");
+        }
+
+        var bindings = init.Bindings.Cast<MemberAssignment>().ToList();
+        TransformPolicy.Check(definition.Rows.Expression, name, "the source query");
+        foreach (var rule in definition.Rules)
+        {
+            TransformPolicy.Check(rule.Passes, name, $"rule '{rule.Name}'");
+        }
+
+        foreach (var binding in bindings)
+        {
+            TransformPolicy.Check(binding.Expression, name, $"member {typeof(TTarget).Name}.{binding.Member.Name}");
+        }
+
+        return new ComposedTransform<TSource, TTarget>(name, definition, bindings, KeyMembersOf(name, definition.Key));
+    }
+
+    /// <summary>The quarantine key text of a row: the key members' values joined by <c>|</c>, NULLs skipped (SQL <c>concat_ws</c>).</summary>
+    public string KeyOf(TSource row) =>
+        string.Join("|", KeyMembers.Select(m => Format(m is PropertyInfo p ? p.GetValue(row) : ((FieldInfo)m).GetValue(row))).OfType<string>());
+
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    private Expression Classifier(ParameterExpression row)
+    {
+        Expression result = Expression.Constant(null, typeof(string));
+        foreach (var rule in Definition.Rules.Reverse())
+        {
+            var passes = new ParameterReplacer(rule.Passes.Parameters[0], row).Visit(rule.Passes.Body);
+            result = Expression.Condition(Expression.Not(passes), Expression.Constant(rule.Name, typeof(string)), result, typeof(string));
+        }
+
+        return result;
+    }
+
+    private static List<MemberInfo> KeyMembersOf(string name, LambdaExpression? key)
+    {
+        if (key is null)
+        {
+            return [];
+        }
+
+        var body = key.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : key.Body;
+        var members = body switch
+        {
+            MemberExpression member => [member],
+            NewExpression created => created.Arguments.Select(a => a as MemberExpression).ToList(),
+            _ => [null],
+        };
+
+        if (members.Any(m => m is null || m.Expression != key.Parameters[0]))
+        {
+            throw new TransformBuildException($"Transform {name}: KeyedBy must name members of the row, e.g. f => f.FilmId or f => new {{ f.ActorId, f.FilmId }}.");
+        }
+
+        return members.Select(m => m!.Member).ToList();
+    }
+
+    private static MethodInfo QueryableMethod(string name, int parameters) =>
+        typeof(Queryable).GetMethods().Single(m => m.Name == name && m.GetParameters().Length == parameters
+            && m.GetParameters()[1].ParameterType.GetGenericArguments()[0].GetGenericArguments().Length == 2);
+
+    private sealed class ParameterReplacer(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+}

@@ -1,0 +1,12 @@
+namespace DataPlatform.Framework.Transforms;
+
+/// <summary>The shape of a quarantined row as the transform selects it: the first failing rule and the whole source row.</summary>
+internal sealed class QuarantineProbe<TSource>
+{
+    /// <summary>The column name of the rule; the rest of the selected columns form the raw row.</summary>
+    public const string RuleColumn = nameof(DpRule);
+
+    public string? DpRule { get; set; }
+
+    public TSource? Row { get; set; }
+}

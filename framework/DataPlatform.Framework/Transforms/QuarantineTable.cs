@@ -1,0 +1,56 @@
+using DataPlatform.Framework.Naming;
+using Npgsql;
+
+namespace DataPlatform.Framework.Transforms;
+
+/// <summary>
+/// The generic quarantine table <c>dataplatform.quarantine</c>: one row per source row a transform rejected, with the
+/// transform, the target table, the row key (key members joined by <c>|</c>), the first failing rule, its message, the
+/// batch and the raw source row as <c>jsonb</c>. The transform runner creates it when missing.
+/// </summary>
+public static class QuarantineTable
+{
+    /// <summary>The table name (in schema <see cref="SchemaNames.Bookkeeping"/>).</summary>
+    public const string Name = "quarantine";
+
+    /// <summary>The quoted, schema-qualified table name.</summary>
+    public static string QualifiedName => SqlIdentifier.Quote(SchemaNames.Bookkeeping, Name);
+
+    /// <summary>The idempotent DDL that creates the schema, the table and its lookup index.</summary>
+    public static string CreateScript => $"""
+        CREATE SCHEMA IF NOT EXISTS {SqlIdentifier.Quote(SchemaNames.Bookkeeping)};
+        CREATE TABLE IF NOT EXISTS {QualifiedName} (
+            quarantine_id bigint GENERATED ALWAYS AS IDENTITY CONSTRAINT pk_quarantine PRIMARY KEY,
+            batch_id bigint NOT NULL,
+            transform text NOT NULL,
+            table_name text NOT NULL,
+            row_key text NOT NULL,
+            rule text NOT NULL,
+            message text NOT NULL,
+            raw_row jsonb NOT NULL,
+            quarantined_at timestamp with time zone NOT NULL DEFAULT now()
+        );
+        CREATE INDEX IF NOT EXISTS ix_quarantine_table_name_row_key ON {QualifiedName} (table_name, row_key);
+        CREATE INDEX IF NOT EXISTS ix_quarantine_batch_id ON {QualifiedName} (batch_id);
+        """;
+
+    /// <summary>Creates the quarantine table when it does not exist.</summary>
+    public static async Task EnsureCreatedAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var command = new NpgsqlCommand($"SELECT to_regclass('{SchemaNames.Bookkeeping}.{Name}') IS NOT NULL", connection, transaction);
+        await using (command.ConfigureAwait(false))
+        {
+            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true)
+            {
+                return;
+            }
+        }
+
+        var create = new NpgsqlCommand(CreateScript, connection, transaction);
+        await using (create.ConfigureAwait(false))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace DataPlatform.Framework.Transforms;
+
+/// <summary>Query helpers for transforms that translate to set-based SQL and run the same in memory.</summary>
+public static class TransformQueryableExtensions
+{
+    private static readonly MethodInfo s_any = typeof(Queryable).GetMethods()
+        .Single(m => m.Name == nameof(Queryable.Any) && m.GetParameters().Length == 2);
+
+    private static readonly MethodInfo s_where = typeof(Queryable).GetMethods()
+        .Single(m => m.Name == nameof(Queryable.Where) && m.GetParameters().Length == 2
+            && m.GetParameters()[1].ParameterType.GetGenericArguments()[0].GetGenericArguments().Length == 2);
+
+    /// <summary>
+    /// Keeps, for every key, only the latest row by <paramref name="order"/>: <c>WHERE NOT EXISTS (a row with the same key
+    /// and a greater order)</c>. A batch with two rows for one key breaks <c>ON CONFLICT</c>, so dedupe bronze rows with this
+    /// before upserting. (The "latest per group" GroupBy shape crashes EF Core 10, dotnet/efcore#31209.) Keys and orders
+    /// may be composite (<c>r =&gt; new { r.A, r.B }</c>, compared lexicographically); rows tied on the order all stay.
+    /// </summary>
+    /// <param name="source">The rows.</param>
+    /// <param name="key">The key: <c>r =&gt; r.FilmId</c>.</param>
+    /// <param name="order">What makes a row later: <c>r =&gt; r.DpBatchId</c> or <c>r =&gt; new { r.DpBatchId, r.DpLoadedAt }</c>.</param>
+    public static IQueryable<T> LatestPerKey<T, TKey, TOrder>(
+        this IQueryable<T> source,
+        Expression<Func<T, TKey>> key,
+        Expression<Func<T, TOrder>> order)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(order);
+        var row = Expression.Parameter(typeof(T), "row");
+        var newer = Expression.Parameter(typeof(T), "newer");
+        var sameKey = Parts(key, newer).Zip(Parts(key, row), Expression.Equal).Aggregate(Expression.AndAlso);
+        var later = Later(Parts(order, newer), Parts(order, row));
+        var exists = Expression.Call(
+            s_any.MakeGenericMethod(typeof(T)),
+            source.Expression,
+            Expression.Quote(Expression.Lambda<Func<T, bool>>(Expression.AndAlso(sameKey, later), newer)));
+        var predicate = Expression.Lambda<Func<T, bool>>(Expression.Not(exists), row);
+        return source.Provider.CreateQuery<T>(Expression.Call(s_where.MakeGenericMethod(typeof(T)), source.Expression, Expression.Quote(predicate)));
+    }
+
+    // (a1, a2) > (b1, b2)  ==  a1 > b1 OR (a1 = b1 AND a2 > b2)
+    private static Expression Later(IReadOnlyList<Expression> newer, IReadOnlyList<Expression> row)
+    {
+        Expression result = Expression.GreaterThan(newer[^1], row[^1]);
+        for (var i = newer.Count - 2; i >= 0; i--)
+        {
+            result = Expression.OrElse(Expression.GreaterThan(newer[i], row[i]), Expression.AndAlso(Expression.Equal(newer[i], row[i]), result));
+        }
+
+        return result;
+    }
+
+    private static List<Expression> Parts(LambdaExpression selector, ParameterExpression parameter)
+    {
+        var body = new Replacer(selector.Parameters[0], parameter).Visit(selector.Body);
+        return body is NewExpression { Members: not null } created ? [.. created.Arguments] : [body];
+    }
+
+    private sealed class Replacer(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+}

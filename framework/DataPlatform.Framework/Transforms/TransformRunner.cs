@@ -1,0 +1,234 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace DataPlatform.Framework.Transforms;
+
+/// <summary>
+/// Runs typed transforms. In the server (<see cref="RunAsync{TSource, TTarget}"/>): EF Core translates the definition
+/// against the source context, a <c>LIMIT 0</c> probe checks the translation, and the runner writes quarantined rows and
+/// then the target rows with one set-based statement each, in one transaction, reading table, columns and key from the
+/// target context's model. In memory (<see cref="RunInMemory{TSource, TTarget}"/>): the same definition over lists.
+/// Source and target contexts may be different types but must point at the same database.
+/// </summary>
+public sealed class TransformRunner
+{
+    private readonly ILogger _logger;
+
+    /// <summary>Creates a runner.</summary>
+    public TransformRunner(ILoggerFactory? loggerFactory = null)
+    {
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("DataPlatform.Transforms");
+    }
+
+    /// <summary>
+    /// Checks a transform without a database: the definition's shape and the static policy (no client-evaluated,
+    /// culture-sensitive or non-portable members). Throws <see cref="TransformBuildException"/> naming the member.
+    /// </summary>
+    public static void Check<TSource, TTarget>(Transform<TSource, TTarget> transform, TransformContext? context = null)
+        where TSource : class
+        where TTarget : class
+    {
+        ArgumentNullException.ThrowIfNull(transform);
+        ComposedTransform<TSource, TTarget>.Compose(transform.Name, transform.Define(new InMemorySources(), context ?? new TransformContext(0, DateTime.UnixEpoch)));
+    }
+
+    /// <summary>Runs a transform over in-memory rows (unit tests): returns the target rows and the quarantined rows.</summary>
+    public static InMemoryTransformResult<TSource, TTarget> RunInMemory<TSource, TTarget>(
+        Transform<TSource, TTarget> transform,
+        InMemorySources sources,
+        TransformContext context)
+        where TSource : class
+        where TTarget : class
+    {
+        ArgumentNullException.ThrowIfNull(transform);
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(context);
+        return InMemoryExecution.Run(ComposedTransform<TSource, TTarget>.Compose(transform.Name, transform.Define(sources, context)));
+    }
+
+    /// <summary>
+    /// Builds and checks a transform against the database without writing anything, and returns the statements a run
+    /// would execute (for SQL baseline tests and reviews).
+    /// </summary>
+    public async Task<TransformSqlPlan> BuildAsync<TSource, TTarget>(
+        Transform<TSource, TTarget> transform,
+        DbContext source,
+        DbContext target,
+        TransformContext context,
+        TransformRunOptions? options = null,
+        CancellationToken cancellationToken = default)
+        where TSource : class
+        where TTarget : class
+    {
+        options ??= new TransformRunOptions();
+        var session = await TransformSession.OpenAsync(source, cancellationToken).ConfigureAwait(false);
+        await using var sessionScope = session.ConfigureAwait(false);
+        var plan = await PlanAsync(transform, source, target, context, session, cancellationToken).ConfigureAwait(false);
+        return new TransformSqlPlan(
+            plan.Pass.Sql,
+            TransformSql.Write(plan, options.Mode, plan.Table.ResolveKey(options.KeyProperties)),
+            plan.Quarantine is null ? null : TransformSql.Quarantine(plan));
+    }
+
+    /// <summary>
+    /// Runs a transform in the server: quarantines the rows that fail a rule, then inserts or upserts the others into the
+    /// target table, in one transaction (the source context's current transaction when there is one).
+    /// </summary>
+    /// <exception cref="TransformBuildException">The transform cannot run the same way in memory and in the server.</exception>
+    public async Task<TransformResult> RunAsync<TSource, TTarget>(
+        Transform<TSource, TTarget> transform,
+        DbContext source,
+        DbContext target,
+        TransformContext context,
+        TransformRunOptions? options = null,
+        CancellationToken cancellationToken = default)
+        where TSource : class
+        where TTarget : class
+    {
+        options ??= new TransformRunOptions();
+        var stopwatch = Stopwatch.StartNew();
+        var session = await TransformSession.OpenAsync(source, cancellationToken).ConfigureAwait(false);
+        await using var sessionScope = session.ConfigureAwait(false);
+        var plan = await PlanAsync(transform, source, target, context, session, cancellationToken).ConfigureAwait(false);
+        var key = plan.Table.ResolveKey(options.KeyProperties);
+        var write = TransformSql.Write(plan, options.Mode, key);
+
+        var quarantined = await QuarantineAsync(plan, context, session, cancellationToken).ConfigureAwait(false);
+
+        TransformLog.Statement(_logger, plan.Transform.Name, plan.Table.DisplayName, write);
+        long[] counts;
+        try
+        {
+            counts = await session.Statements.QueryRowAsync(write, plan.Pass.CloneParameters(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.CardinalityViolation or PostgresErrorCodes.UniqueViolation)
+        {
+            throw new InvalidOperationException(
+                $"Transform {plan.Transform.Name}: two input rows have the same key of {plan.Table.DisplayName} ({TransformSql.Join(key)}). " +
+                "Deduplicate the input first, e.g. rows.LatestPerKey(r => r.Id, r => r.DpBatchId).", e);
+        }
+
+        var (written, inserted, updated) = (counts[0], counts[1], counts[2]);
+        var read = await ReadCountAsync(plan, options, written, quarantined, session, cancellationToken).ConfigureAwait(false);
+        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+        var result = new TransformResult(
+            plan.Transform.Name, plan.Table.DisplayName, read, written, inserted, updated, written - inserted - updated, quarantined, stopwatch.Elapsed);
+        TransformLog.Completed(_logger, result.Transform, result.Table, read, written, inserted, updated, result.RowsUnchanged, quarantined, stopwatch.ElapsedMilliseconds);
+        return result;
+    }
+
+    /// <summary>
+    /// Merges the current state a transform produces into a slowly changing dimension of type 2 (see <see cref="Scd2Merge"/>):
+    /// changed keys get a new version, vanished keys are closed, unchanged keys are left alone.
+    /// </summary>
+    public async Task<Scd2Result> MergeScd2Async<TSource, TTarget>(
+        Transform<TSource, TTarget> transform,
+        DbContext source,
+        DbContext target,
+        TransformContext context,
+        Scd2Options? options = null,
+        CancellationToken cancellationToken = default)
+        where TSource : class
+        where TTarget : class
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        options ??= new Scd2Options();
+        var stopwatch = Stopwatch.StartNew();
+        var session = await TransformSession.OpenAsync(source, cancellationToken).ConfigureAwait(false);
+        await using var sessionScope = session.ConfigureAwait(false);
+        var plan = await PlanAsync(transform, source, target, context, session, cancellationToken).ConfigureAwait(false);
+        var dimension = Scd2Dimension.For(plan.Table, options);
+        var quarantined = await QuarantineAsync(plan, context, session, cancellationToken).ConfigureAwait(false);
+
+        var counts = await Scd2Merge.ExecuteAsync(plan, dimension, context.RunTimeUtc, session, cancellationToken).ConfigureAwait(false);
+        var read = await ReadCountAsync(plan, new TransformRunOptions { VerifyCounts = options.VerifyCounts }, counts.Staged, quarantined, session, cancellationToken)
+            .ConfigureAwait(false);
+        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+        var result = new Scd2Result(
+            plan.Transform.Name, plan.Table.DisplayName, read, counts.FirstVersions, counts.NewVersions, counts.Closed,
+            counts.Staged - counts.FirstVersions - counts.NewVersions, quarantined, stopwatch.Elapsed);
+        TransformLog.Scd2Completed(_logger, result.Transform, result.Table, read, result.FirstVersions, result.NewVersions, result.Closed, result.Unchanged, quarantined, stopwatch.ElapsedMilliseconds);
+        return result;
+    }
+
+    private static async Task<ServerPlan<TSource, TTarget>> PlanAsync<TSource, TTarget>(
+        Transform<TSource, TTarget> transform,
+        DbContext source,
+        DbContext target,
+        TransformContext context,
+        TransformSession session,
+        CancellationToken cancellationToken)
+        where TSource : class
+        where TTarget : class
+    {
+        ArgumentNullException.ThrowIfNull(transform);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(context);
+        var composed = ComposedTransform<TSource, TTarget>.Compose(transform.Name, transform.Define(new DbContextSources(source), context));
+        var table = TargetTable.For(target, typeof(TTarget));
+        return await ServerPlan<TSource, TTarget>.BuildAsync(composed, source, table, session.Connection, session.Transaction, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    private async Task<long> QuarantineAsync<TSource, TTarget>(
+        ServerPlan<TSource, TTarget> plan,
+        TransformContext context,
+        TransformSession session,
+        CancellationToken cancellationToken)
+        where TSource : class
+        where TTarget : class
+    {
+        if (plan.Quarantine is null)
+        {
+            return 0;
+        }
+
+        await QuarantineTable.EnsureCreatedAsync(session.Connection, session.Transaction, cancellationToken).ConfigureAwait(false);
+        var sql = TransformSql.Quarantine(plan);
+        TransformLog.Statement(_logger, plan.Transform.Name, QuarantineTable.QualifiedName, sql);
+        var parameters = plan.Quarantine.CloneParameters().ToList();
+        parameters.Add(new NpgsqlParameter<long>("dp_batch_id", context.BatchId));
+        parameters.Add(new NpgsqlParameter<string>("dp_transform", plan.Transform.Name));
+        parameters.Add(new NpgsqlParameter<string>("dp_table", plan.Table.DisplayName));
+        for (var i = 0; i < plan.Transform.Rules.Count; i++)
+        {
+            parameters.Add(new NpgsqlParameter<string>(string.Create(CultureInfo.InvariantCulture, $"dp_rule_{i}"), plan.Transform.Rules[i].Name));
+            parameters.Add(new NpgsqlParameter<string>(string.Create(CultureInfo.InvariantCulture, $"dp_message_{i}"), plan.Transform.Rules[i].Message));
+        }
+
+        var counts = await session.Statements.QueryRowAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
+        return counts[0];
+    }
+
+    private static async Task<long> ReadCountAsync<TSource, TTarget>(
+        ServerPlan<TSource, TTarget> plan,
+        TransformRunOptions options,
+        long written,
+        long quarantined,
+        TransformSession session,
+        CancellationToken cancellationToken)
+        where TSource : class
+        where TTarget : class
+    {
+        if (!options.VerifyCounts)
+        {
+            return written + quarantined;
+        }
+
+        var read = (await session.Statements.QueryRowAsync(TransformSql.Count(plan.Rows), plan.Rows.CloneParameters(), cancellationToken).ConfigureAwait(false))[0];
+        if (read != written + quarantined)
+        {
+            throw new InvalidOperationException(
+                $"Transform {plan.Transform.Name}: read {read} rows but wrote {written} and quarantined {quarantined}; every row must land in exactly one place.");
+        }
+
+        return read;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace DataPlatform.Framework.Transforms;
+
+/// <summary>
+/// The connection and transaction of one run: the source context's connection (opened if needed) and its current
+/// transaction when the caller started one, otherwise a transaction of the run's own that commits at the end.
+/// </summary>
+internal sealed class TransformSession : IAsyncDisposable
+{
+    private readonly DbContext _context;
+    private readonly bool _openedConnection;
+    private readonly bool _ownsTransaction;
+    private bool _committed;
+
+    private TransformSession(DbContext context, NpgsqlConnection connection, NpgsqlTransaction transaction, bool openedConnection, bool ownsTransaction)
+    {
+        _context = context;
+        Connection = connection;
+        Transaction = transaction;
+        _openedConnection = openedConnection;
+        _ownsTransaction = ownsTransaction;
+        Statements = new TransformStatement(connection, transaction, context.Database.GetCommandTimeout());
+    }
+
+    public NpgsqlConnection Connection { get; }
+
+    public NpgsqlTransaction Transaction { get; }
+
+    public TransformStatement Statements { get; }
+
+    public static async Task<TransformSession> OpenAsync(DbContext source, CancellationToken cancellationToken)
+    {
+        if (source.Database.GetDbConnection() is not NpgsqlConnection connection)
+        {
+            throw new InvalidOperationException($"Transforms run on PostgreSQL: {source.GetType().Name} does not use Npgsql.");
+        }
+
+        var opened = connection.State != ConnectionState.Open;
+        if (opened)
+        {
+            await source.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (source.Database.CurrentTransaction?.GetDbTransaction() is NpgsqlTransaction ambient)
+        {
+            return new TransformSession(source, connection, ambient, opened, ownsTransaction: false);
+        }
+
+        var own = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        return new TransformSession(source, connection, own, opened, ownsTransaction: true);
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (_ownsTransaction)
+        {
+            await Transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        _committed = true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_ownsTransaction)
+        {
+            if (!_committed)
+            {
+                await Transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
+            await Transaction.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_openedConnection)
+        {
+            await _context.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+}

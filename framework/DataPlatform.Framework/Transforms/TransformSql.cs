@@ -1,0 +1,91 @@
+using System.Globalization;
+
+namespace DataPlatform.Framework.Transforms;
+
+/// <summary>
+/// Wraps the EF Core generated SELECTs of a <see cref="ServerPlan{TSource, TTarget}"/> into the set-based statements the
+/// runner executes. Identifiers come from the target model and are quoted; values stay parameters.
+/// </summary>
+internal static class TransformSql
+{
+    /// <summary>
+    /// <c>INSERT INTO target (cols) SELECT cols FROM (q) [ON CONFLICT (key) DO UPDATE SET … WHERE (t.cols) IS DISTINCT FROM
+    /// (excluded.cols)]</c>, returning one row: rows selected, inserted, updated.
+    /// </summary>
+    public static string Write<TSource, TTarget>(ServerPlan<TSource, TTarget> plan, TransformMode mode, IReadOnlyList<TargetColumn> key)
+        where TSource : class
+        where TTarget : class
+    {
+        var table = plan.Table;
+        var columns = plan.Columns.Select(c => c.Column).ToList();
+        var select = string.Join(", ", plan.Columns.Select(c => c.Column.CastFrom("q", c.SourceColumn) + " AS " + c.Column.Quoted));
+        var insertList = string.Join(", ", columns.Select(c => c.Quoted));
+        RequireMandatoryColumns(plan.Transform.Name, table, columns, []);
+        var conflict = string.Empty;
+        if (mode == TransformMode.Upsert)
+        {
+            var missingKey = key.Where(k => !columns.Contains(k)).Select(k => k.Property).ToList();
+            if (missingKey.Count > 0)
+            {
+                throw new TransformBuildException(
+                    $"Transform {plan.Transform.Name}: the upsert key of {table.DisplayName} ({string.Join(", ", missingKey)}) is not set by the map.");
+            }
+
+            var compared = columns.Where(c => !key.Contains(c) && c.Column != Mixins.MixinColumns.CreatedAt).ToList();
+            var touched = table.TouchColumns.Where(c => !columns.Contains(c)).ToList();
+            conflict = compared.Count == 0
+                ? $" ON CONFLICT ({Join(key)}) DO NOTHING"
+                : $" ON CONFLICT ({Join(key)}) DO UPDATE SET "
+                    + string.Join(", ", compared.Select(c => $"{c.Quoted} = excluded.{c.Quoted}").Concat(touched.Select(c => $"{c.Quoted} = now()")))
+                    + $" WHERE ({string.Join(", ", compared.Select(c => "t." + c.Quoted))}) IS DISTINCT FROM ({string.Join(", ", compared.Select(c => "excluded." + c.Quoted))})";
+        }
+
+        return $"""
+            WITH src AS MATERIALIZED (SELECT {select} FROM ({plan.Pass.Sql}) AS q),
+            ins AS (INSERT INTO {table.QualifiedName} AS t ({insertList}) SELECT {insertList} FROM src{conflict} RETURNING (xmax = 0) AS inserted)
+            SELECT (SELECT count(*) FROM src), count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM ins
+            """;
+    }
+
+    /// <summary>
+    /// Inserts the quarantined rows into <see cref="QuarantineTable"/> in one statement, returning how many. The raw row is
+    /// <c>to_jsonb</c> of the selected source row; messages come from parameters <c>@dp_rule_N</c>/<c>@dp_message_N</c>.
+    /// </summary>
+    public static string Quarantine<TSource, TTarget>(ServerPlan<TSource, TTarget> plan)
+        where TSource : class
+        where TTarget : class
+    {
+        var rule = "q." + Quote(QuarantineProbe<TSource>.RuleColumn);
+        var key = plan.KeyColumns.Count == 0 ? "''" : $"concat_ws('|', {string.Join(", ", plan.KeyColumns.Select(k => $"r.j ->> {Literal(k)}"))})";
+        var messages = string.Join(", ", plan.Transform.Rules.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"(@dp_rule_{i}, @dp_message_{i})")));
+        return $"""
+            WITH q AS ({plan.Quarantine!.Sql}),
+            ins AS (INSERT INTO {QuarantineTable.QualifiedName} (batch_id, transform, table_name, row_key, rule, message, raw_row)
+                SELECT @dp_batch_id, @dp_transform, @dp_table, {key}, {rule}, m.message, r.j
+                FROM q CROSS JOIN LATERAL (SELECT to_jsonb(q) - {Literal(QuarantineProbe<TSource>.RuleColumn)} AS j) AS r
+                JOIN (VALUES {messages}) AS m (rule, message) ON m.rule = {rule}
+                RETURNING 1)
+            SELECT count(*) FROM ins
+            """;
+    }
+
+    /// <summary>Fails the build when the map leaves out a NOT NULL column the database cannot fill itself.</summary>
+    public static void RequireMandatoryColumns(string transform, TargetTable table, IReadOnlyList<TargetColumn> mapped, IEnumerable<TargetColumn> filledByRunner)
+    {
+        var filled = filledByRunner.ToHashSet();
+        var missing = table.Columns.Where(c => !c.IsNullable && !c.HasDefault && !mapped.Contains(c) && !filled.Contains(c)).Select(c => c.Property).ToList();
+        if (missing.Count > 0)
+        {
+            throw new TransformBuildException(
+                $"Transform {transform}: the map does not set {string.Join(", ", missing)} of {table.DisplayName}, which are NOT NULL without a default.");
+        }
+    }
+
+    public static string Count(SqlQuery rows) => $"SELECT count(*) FROM ({rows.Sql}) AS q";
+
+    public static string Join(IEnumerable<TargetColumn> columns) => string.Join(", ", columns.Select(c => c.Quoted));
+
+    public static string Quote(string column) => "\"" + column.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    public static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+}

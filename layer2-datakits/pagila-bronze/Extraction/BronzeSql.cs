@@ -1,0 +1,74 @@
+using DataPlatform.Framework.Mixins;
+using DataPlatform.Framework.Naming;
+
+namespace DataPlatform.Datakits.Pagila.Bronze.Extraction;
+
+/// <summary>The SQL of the bronze extractor; identifiers come from the model and are validated and quoted.</summary>
+internal static class BronzeSql
+{
+    private static readonly string s_metadataColumns = string.Join(
+        ", ",
+        new[] { MixinColumns.BatchId, MixinColumns.LoadedAt, MixinColumns.RecordHash, MixinColumns.SourceTable, MixinColumns.Operation }
+            .Select(SqlIdentifier.Quote));
+
+    /// <summary>Serializes extractions of one bronze table (two runs must not interleave their appends and cursors).</summary>
+    public const string LockTable = "SELECT pg_advisory_xact_lock(hashtext('dataplatform.bronze:' || @table))";
+
+    /// <summary>The cursor of the newest committed ledger row of a table (its data committed in the same transaction).</summary>
+    public const string LastCursor = """
+        SELECT watermark_after FROM dataplatform.batch_table
+        WHERE layer = 'bronze' AND table_name = @table
+        ORDER BY batch_id DESC, finished_at DESC
+        LIMIT 1
+        """;
+
+    /// <summary>Binary export of the source columns, optionally restricted by an incremental predicate.</summary>
+    public static string SourceCopy(BronzeTablePlan plan, string? predicate) =>
+        $"COPY (SELECT {plan.ColumnList()} FROM public.{SqlIdentifier.Quote(plan.Table)}"
+        + (predicate is null ? string.Empty : $" WHERE {predicate}")
+        + ") TO STDOUT (FORMAT BINARY)";
+
+    /// <summary>Binary import into the bronze table: source columns, then the bronze metadata.</summary>
+    public static string BronzeCopy(BronzeTablePlan plan) =>
+        $"COPY {plan.QualifiedBronze} ({plan.ColumnList()}, {s_metadataColumns}) FROM STDIN (FORMAT BINARY)";
+
+    /// <summary>
+    /// Keys and record hashes of the latest bronze version of every key that has a version inside the safety-lag window
+    /// (<c>@since</c>), when that latest version is an upsert. A re-read row equal to its latest version has the same
+    /// window timestamp, so this set is all the dedup needs.
+    /// </summary>
+    public static string LatestHashesInWindow(BronzeTablePlan plan)
+    {
+        var keys = string.Join(", ", plan.KeyColumns.Select(SqlIdentifier.Quote));
+        var window = SqlIdentifier.Quote(plan.WindowColumn);
+        return $"""
+            SELECT {keys}, l.dp_record_hash FROM (
+                SELECT DISTINCT ON ({keys}) {keys}, dp_record_hash, dp_operation
+                FROM {plan.QualifiedBronze}
+                WHERE ({keys}) IN (SELECT {keys} FROM {plan.QualifiedBronze} WHERE {window} > @since OR {window} IS NULL)
+                ORDER BY {keys}, bronze_id DESC) AS l
+            WHERE l.dp_operation = 'upsert'
+            """;
+    }
+
+    /// <summary>
+    /// After a full snapshot was appended with batch <c>@batch</c>: appends a <c>delete</c> row (carrying the last known
+    /// values and hash) for every key whose latest earlier version is an upsert and that the snapshot does not contain.
+    /// </summary>
+    public static string RecordDeletes(BronzeTablePlan plan)
+    {
+        var keys = string.Join(", ", plan.KeyColumns.Select(SqlIdentifier.Quote));
+        var match = string.Join(" AND ", plan.KeyColumns.Select(k => $"n.{SqlIdentifier.Quote(k)} = l.{SqlIdentifier.Quote(k)}"));
+        return $"""
+            INSERT INTO {plan.QualifiedBronze} ({plan.ColumnList()}, {s_metadataColumns})
+            SELECT {plan.ColumnList("l")}, @batch, @loaded_at, l.dp_record_hash, l.dp_source_table, 'delete'
+            FROM (
+                SELECT DISTINCT ON ({keys}) *
+                FROM {plan.QualifiedBronze}
+                WHERE dp_batch_id <> @batch
+                ORDER BY {keys}, bronze_id DESC) AS l
+            WHERE l.dp_operation = 'upsert'
+              AND NOT EXISTS (SELECT 1 FROM {plan.QualifiedBronze} AS n WHERE n.dp_batch_id = @batch AND {match})
+            """;
+    }
+}

@@ -1,0 +1,25 @@
+using DataPlatform.Framework.Mixins;
+
+namespace DataPlatform.Datakits.Pagila.Silver;
+
+/// <summary>Silver <c>Category</c>: A film category (lookup data). Source deletes become soft deletes (<see cref="InactivatedDate"/>).</summary>
+public sealed class Category : IReferenceData
+{
+    /// <summary>The source key.</summary>
+    public int CategoryId { get; set; }
+
+    /// <summary>The category name, trimmed.</summary>
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>The source's <c>last_update</c> (UTC).</summary>
+    public DateTime? LastUpdate { get; set; }
+
+    /// <summary>The bronze batch whose row this silver row was last applied from; incremental runs read only newer bronze rows.</summary>
+    public long SourceBatchId { get; set; }
+
+    /// <inheritdoc />
+    public DateTime? InactivatedDate { get; set; }
+
+    /// <inheritdoc />
+    public DateTime Systime { get; set; }
+}

@@ -1,0 +1,31 @@
+using DataPlatform.Framework.Mixins;
+
+namespace DataPlatform.Datakits.Pagila.Silver;
+
+/// <summary>Silver <c>FilmActor</c>: An actor appearing in a film. Source deletes become soft deletes (<see cref="InactivatedDate"/>).</summary>
+public sealed class FilmActor : IReferenceData, ITransactionalData
+{
+    /// <summary>The actor (foreign key).</summary>
+    public int ActorId { get; set; }
+
+    /// <summary>The film (foreign key).</summary>
+    public int FilmId { get; set; }
+
+    /// <summary>The source's <c>last_update</c> (UTC).</summary>
+    public DateTime? LastUpdate { get; set; }
+
+    /// <summary>The bronze batch whose row this silver row was last applied from; incremental runs read only newer bronze rows.</summary>
+    public long SourceBatchId { get; set; }
+
+    /// <inheritdoc />
+    public DateTime? InactivatedDate { get; set; }
+
+    /// <inheritdoc />
+    public DateTime CreatedAt { get; set; }
+
+    /// <inheritdoc />
+    public DateTime UpdatedAt { get; set; }
+
+    /// <inheritdoc />
+    public DateTime Systime { get; set; }
+}

@@ -1,0 +1,44 @@
+using DataPlatform.Framework.Mixins;
+using DataPlatform.Framework.Transforms;
+using B = DataPlatform.Datakits.Pagila.Bronze.Entities;
+
+namespace DataPlatform.Datakits.Pagila.Silver.Transforms;
+
+/// <summary>
+/// Bronze → silver addresses: the latest bronze upsert per key not yet applied (newer batch than the silver row), cleaned
+/// per DESIGN.md §4; rows breaking a hard rule go to quarantine and are re-read on every run until they pass.
+/// </summary>
+internal sealed class AddressTransform : Transform<B.Address, Address>
+{
+    public override string Name => "silver_address";
+
+    public override TransformDefinition<B.Address, Address> Define(ITransformSources sources, TransformContext context)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var bronze = sources.Set<B.Address>();
+        var silver = sources.Set<Address>();
+        var bronzeCity = sources.Set<B.City>();
+        var silverCity = sources.Set<City>();
+        var rows = bronze.Where(b => b.DpOperation == BronzeOperation.Upsert
+            && !bronze.Any(n => n.AddressId == b.AddressId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))
+            && !silver.Any(s => s.AddressId == b.AddressId && s.SourceBatchId >= b.DpBatchId));
+
+        return From(rows)
+            .Rule("orphan_city_id", b => b.CityId != null && bronzeCity.Any(p => p.CityId == b.CityId), "CityId references no city in the source.")
+            .Rule("parent_quarantined", b => silverCity.Any(p => p.CityId == b.CityId), "A referenced row is quarantined.")
+            .KeyedBy(b => b.AddressId)
+            .Select(b => new Address
+            {
+                AddressId = b.AddressId,
+                Line1 = (b.AddressLine ?? "").Trim(),
+                Line2 = b.Address2 == null || b.Address2.Trim() == "" ? null : b.Address2.Trim(),
+                District = (b.District ?? "").Trim(),
+                CityId = b.CityId!.Value,
+                PostalCode = b.PostalCode == null || b.PostalCode.Trim() == "" ? null : b.PostalCode.Trim(),
+                Phone = (b.Phone ?? "").Trim(),
+                LastUpdate = b.LastUpdate,
+                SourceBatchId = b.DpBatchId,
+                InactivatedDate = null,
+            });
+    }
+}

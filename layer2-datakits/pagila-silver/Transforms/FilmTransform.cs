@@ -1,0 +1,52 @@
+using DataPlatform.Framework.Mixins;
+using DataPlatform.Framework.Transforms;
+using B = DataPlatform.Datakits.Pagila.Bronze.Entities;
+
+namespace DataPlatform.Datakits.Pagila.Silver.Transforms;
+
+/// <summary>
+/// Bronze → silver films: the latest bronze upsert per key not yet applied (newer batch than the silver row), cleaned
+/// per DESIGN.md §4; rows breaking a hard rule go to quarantine and are re-read on every run until they pass.
+/// </summary>
+internal sealed class FilmTransform : Transform<B.Film, Film>
+{
+    public override string Name => "silver_film";
+
+    public override TransformDefinition<B.Film, Film> Define(ITransformSources sources, TransformContext context)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var bronze = sources.Set<B.Film>();
+        var silver = sources.Set<Film>();
+        var bronzeLanguage = sources.Set<B.Language>();
+        var silverLanguage = sources.Set<Language>();
+        var rows = bronze.Where(b => b.DpOperation == BronzeOperation.Upsert
+            && !bronze.Any(n => n.FilmId == b.FilmId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))
+            && !silver.Any(s => s.FilmId == b.FilmId && s.SourceBatchId >= b.DpBatchId));
+
+        return From(rows)
+            .Rule("blank_title", b => b.Title != null && b.Title.Trim() != "", "The title is blank.")
+            .Rule("missing_value", b => b.RentalDuration != null && b.RentalRate != null && b.ReplacementCost != null, "A required value (rental duration, rate or replacement cost) is missing.")
+            .Rule("orphan_language_id", b => b.LanguageId != null && bronzeLanguage.Any(p => p.LanguageId == b.LanguageId), "LanguageId references no language in the source.")
+            .Rule("orphan_original_language_id", b => b.OriginalLanguageId == null || bronzeLanguage.Any(p => p.LanguageId == b.OriginalLanguageId), "OriginalLanguageId references no language in the source.")
+            .Rule("parent_quarantined", b => silverLanguage.Any(p => p.LanguageId == b.LanguageId) && (b.OriginalLanguageId == null || silverLanguage.Any(p => p.LanguageId == b.OriginalLanguageId)), "A referenced row is quarantined.")
+            .KeyedBy(b => b.FilmId)
+            .Select(b => new Film
+            {
+                FilmId = b.FilmId,
+                Title = b.Title!.Trim(),
+                Description = b.Description == null || b.Description.Trim() == "" ? null : b.Description.Trim(),
+                ReleaseYear = b.ReleaseYear,
+                LanguageId = b.LanguageId!.Value,
+                OriginalLanguageId = b.OriginalLanguageId,
+                RentalDuration = b.RentalDuration!.Value,
+                RentalRate = b.RentalRate!.Value,
+                Length = b.Length,
+                ReplacementCost = b.ReplacementCost!.Value,
+                Rating = b.Rating == null || b.Rating.Trim() == "" ? null : b.Rating.Trim(),
+                SpecialFeatures = b.SpecialFeatures,
+                LastUpdate = b.LastUpdate,
+                SourceBatchId = b.DpBatchId,
+                InactivatedDate = null,
+            });
+    }
+}

@@ -1,0 +1,50 @@
+using DataPlatform.Framework.Mixins;
+using DataPlatform.Framework.Transforms;
+using B = DataPlatform.Datakits.Pagila.Bronze.Entities;
+
+namespace DataPlatform.Datakits.Pagila.Silver.Transforms;
+
+/// <summary>
+/// Bronze → silver payments: the latest bronze upsert per key not yet applied (newer batch than the silver row), cleaned
+/// per DESIGN.md §4; rows breaking a hard rule go to quarantine and are re-read on every run until they pass.
+/// </summary>
+internal sealed class PaymentTransform : Transform<B.Payment, Payment>
+{
+    public override string Name => "silver_payment";
+
+    public override TransformDefinition<B.Payment, Payment> Define(ITransformSources sources, TransformContext context)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var bronze = sources.Set<B.Payment>();
+        var silver = sources.Set<Payment>();
+        var bronzeCustomer = sources.Set<B.Customer>();
+        var silverCustomer = sources.Set<Customer>();
+        var bronzeRental = sources.Set<B.Rental>();
+        var silverRental = sources.Set<Rental>();
+        var bronzeStaff = sources.Set<B.Staff>();
+        var silverStaff = sources.Set<Staff>();
+        var rows = bronze.Where(b => b.DpOperation == BronzeOperation.Upsert
+            && !bronze.Any(n => n.PaymentId == b.PaymentId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))
+            && !silver.Any(s => s.PaymentId == b.PaymentId && s.SourceBatchId >= b.DpBatchId));
+
+        return From(rows)
+            .Rule("missing_value", b => b.Amount != null && b.PaymentDate != null, "The amount or payment date is missing.")
+            .Rule("negative_amount", b => b.Amount >= 0, "The amount is negative.")
+            .Rule("orphan_customer_id", b => b.CustomerId != null && bronzeCustomer.Any(p => p.CustomerId == b.CustomerId), "CustomerId references no customer in the source.")
+            .Rule("orphan_staff_id", b => b.StaffId != null && bronzeStaff.Any(p => p.StaffId == b.StaffId), "StaffId references no staff in the source.")
+            .Rule("orphan_rental_id", b => b.RentalId != null && bronzeRental.Any(p => p.RentalId == b.RentalId), "RentalId references no rental in the source.")
+            .Rule("parent_quarantined", b => silverCustomer.Any(p => p.CustomerId == b.CustomerId) && silverStaff.Any(p => p.StaffId == b.StaffId) && silverRental.Any(p => p.RentalId == b.RentalId), "A referenced row is quarantined.")
+            .KeyedBy(b => b.PaymentId)
+            .Select(b => new Payment
+            {
+                PaymentId = b.PaymentId,
+                CustomerId = b.CustomerId!.Value,
+                StaffId = b.StaffId!.Value,
+                RentalId = b.RentalId!.Value,
+                Amount = b.Amount!.Value,
+                PaymentDate = b.PaymentDate!.Value,
+                SourceBatchId = b.DpBatchId,
+                InactivatedDate = null,
+            });
+    }
+}

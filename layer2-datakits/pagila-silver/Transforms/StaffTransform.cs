@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using DataPlatform.Framework.Mixins;
+using DataPlatform.Framework.Transforms;
+using B = DataPlatform.Datakits.Pagila.Bronze.Entities;
+
+namespace DataPlatform.Datakits.Pagila.Silver.Transforms;
+
+/// <summary>
+/// Bronze → silver staff: the latest bronze upsert per key not yet applied (newer batch than the silver row), cleaned
+/// per DESIGN.md §4; rows breaking a hard rule go to quarantine and are re-read on every run until they pass.
+/// </summary>
+internal sealed class StaffTransform : Transform<B.Staff, Staff>
+{
+    public override string Name => "silver_staff";
+
+    public override TransformDefinition<B.Staff, Staff> Define(ITransformSources sources, TransformContext context)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var bronze = sources.Set<B.Staff>();
+        var silver = sources.Set<Staff>();
+        var bronzeAddress = sources.Set<B.Address>();
+        var silverAddress = sources.Set<Address>();
+        var bronzeStore = sources.Set<B.Store>();
+        var silverStore = sources.Set<Store>();
+        var rows = bronze.Where(b => b.DpOperation == BronzeOperation.Upsert
+            && !bronze.Any(n => n.StaffId == b.StaffId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))
+            && !silver.Any(s => s.StaffId == b.StaffId && s.SourceBatchId >= b.DpBatchId));
+
+        return From(rows)
+            .Rule("blank_name", b => b.FirstName != null && b.FirstName.Trim() != "" && b.LastName != null && b.LastName.Trim() != "", "A required name is blank.")
+            .Rule("orphan_address_id", b => b.AddressId != null && bronzeAddress.Any(p => p.AddressId == b.AddressId), "AddressId references no address in the source.")
+            .Rule("orphan_store_id", b => b.StoreId != null && bronzeStore.Any(p => p.StoreId == b.StoreId), "StoreId references no store in the source.")
+            .Rule("parent_quarantined", b => silverAddress.Any(p => p.AddressId == b.AddressId) && silverStore.Any(p => p.StoreId == b.StoreId), "A referenced row is quarantined.")
+            .KeyedBy(b => b.StaffId)
+            .Select(b => new Staff
+            {
+                StaffId = b.StaffId,
+                FirstName = b.FirstName!.Trim(),
+                LastName = b.LastName!.Trim(),
+                AddressId = b.AddressId!.Value,
+                Email = b.Email == null || !Regex.IsMatch(b.Email.Trim().ToLower(), SilverPatterns.Email) ? null : b.Email.Trim().ToLower(),
+                StoreId = b.StoreId!.Value,
+                IsActive = b.Active == true,
+                Username = (b.Username ?? "").Trim(),
+                Picture = b.Picture,
+                LastUpdate = b.LastUpdate,
+                SourceBatchId = b.DpBatchId,
+                InactivatedDate = null,
+            });
+    }
+}

@@ -1,0 +1,35 @@
+namespace DataPlatform.Datakits.Pagila.Source.Generation;
+
+/// <summary>Options of a <see cref="PagilaGenerator"/>.</summary>
+public sealed record PagilaGeneratorOptions
+{
+    /// <summary>The seed: the same seed and options give identical rows. Default 42.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>
+    /// Size factor. 1 gives about the real Pagila row counts; the transactional tables (customer, address, inventory,
+    /// rental, payment) are multiplied by it, the catalogue tables (film, actor, category, language, city, country,
+    /// store, staff and the film links) keep Pagila's size. Must be positive; fractions make small test sources.
+    /// </summary>
+    public double Scale { get; init; } = 1;
+
+    /// <summary>
+    /// Share of bad rows per defect kind: each defect slot of a table (a blank name, an orphan per foreign key, a
+    /// malformed email, a negative amount, a return before rental) gets round(rows × rate) rows. 0 (the default) makes
+    /// a clean source where every reference resolves. Must be in [0, 1].
+    /// </summary>
+    public double DirtyRate { get; init; }
+
+    internal void Validate()
+    {
+        if (!(Scale > 0) || double.IsInfinity(Scale))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Scale), Scale, "The scale must be a positive number.");
+        }
+
+        if (!(DirtyRate >= 0 && DirtyRate <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(DirtyRate), DirtyRate, "The dirty rate must be between 0 and 1.");
+        }
+    }
+}

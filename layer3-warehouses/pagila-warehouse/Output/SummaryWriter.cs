@@ -1,0 +1,55 @@
+using System.Globalization;
+using DataPlatform.Warehouses.Pagila.Running;
+using Spectre.Console;
+
+namespace DataPlatform.Warehouses.Pagila.Output;
+
+/// <summary>Writes the end-of-run summary to stdout: one row per layer and table, a total per layer.</summary>
+internal static class SummaryWriter
+{
+    public static void Write(IAnsiConsole console, long batchId, string status, IReadOnlyList<StepResult> steps, TimeSpan elapsed)
+    {
+        var table = new Table { Border = TableBorder.Simple, Title = new TableTitle($"Batch {batchId}: {Markup.Escape(status)}") };
+        table.AddColumn("layer");
+        table.AddColumn("table");
+        table.AddColumn(new TableColumn("read").RightAligned());
+        table.AddColumn(new TableColumn("written").RightAligned());
+        table.AddColumn(new TableColumn("quarantined").RightAligned());
+        table.AddColumn(new TableColumn("seconds").RightAligned());
+        table.AddColumn(new TableColumn("rows/s").RightAligned());
+
+        foreach (var layer in steps.GroupBy(s => s.Layer))
+        {
+            foreach (var step in layer)
+            {
+                AddRow(table, step.Layer, step.Table, step.RowsRead, step.RowsWritten, step.RowsQuarantined, step.Elapsed, step.RowsPerSecond, bold: false);
+            }
+
+            var total = new StepResult(
+                layer.Key,
+                "(total)",
+                layer.Sum(s => s.RowsRead),
+                layer.Sum(s => s.RowsWritten),
+                layer.Sum(s => s.RowsQuarantined),
+                TimeSpan.FromTicks(layer.Sum(s => s.Elapsed.Ticks)));
+            AddRow(table, total.Layer, total.Table, total.RowsRead, total.RowsWritten, total.RowsQuarantined, total.Elapsed, total.RowsPerSecond, bold: true);
+        }
+
+        console.Write(table);
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Batch {batchId} {status} in {elapsed.TotalSeconds:F1} s."));
+    }
+
+    private static void AddRow(
+        Table table, string layer, string name, long read, long written, long quarantined, TimeSpan elapsed, double rate, bool bold)
+    {
+        string Cell(string text) => bold ? $"[bold]{Markup.Escape(text)}[/]" : Markup.Escape(text);
+        table.AddRow(
+            Cell(layer),
+            Cell(name),
+            Cell(read.ToString("N0", CultureInfo.InvariantCulture)),
+            Cell(written.ToString("N0", CultureInfo.InvariantCulture)),
+            Cell(quarantined.ToString("N0", CultureInfo.InvariantCulture)),
+            Cell(elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)),
+            Cell(rate.ToString("N0", CultureInfo.InvariantCulture)));
+    }
+}

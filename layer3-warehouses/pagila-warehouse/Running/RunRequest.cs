@@ -1,0 +1,18 @@
+namespace DataPlatform.Warehouses.Pagila.Running;
+
+/// <summary>The parsed <c>run</c> command line (connection strings already resolved from options or environment).</summary>
+internal sealed record RunRequest(
+    string? SourceConnectionString,
+    string? WarehouseConnectionString,
+    double Scale,
+    double DirtyRate,
+    bool FullRefresh,
+    long? BatchId,
+    double MaxRejectedRate,
+    string? DataDirectory,
+    bool KeepRunning,
+    bool NoProgress)
+{
+    public const double DefaultDirtyRate = 0.02;
+    public const double DefaultMaxRejectedRate = 0.25;
+}

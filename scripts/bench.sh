@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Benchmark dispatcher: scripts/bench.sh <benchmark> [--quick]
+# Benchmarks: loader (BulkDataLoader vs hand-written COPY and EF Core; issue #3).
+# Each prints one table and writes artifacts/bench/<benchmark>.json. PostgreSQL is resolved like the tests:
+# DATAPLATFORM_TEST_PG, else Testcontainers, else a throw-away local cluster.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+benchmark="${1:-}"
+if [ $# -gt 0 ]; then shift; fi
+case "$benchmark" in
+  loader)
+    exec dotnet run -c Release --project tests/DataPlatform.Benchmarks -- "$benchmark" "$@"
+    ;;
+  *)
+    echo "usage: scripts/bench.sh <loader> [--quick]" >&2
+    exit 1
+    ;;
+esac

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Packs the framework and the four Pagila datakits into artifacts/packages (or --output DIR).
+# Every pack gets a fresh prerelease suffix (NuGet caches packages by id + version, so re-packing an
+# identical version would be served stale from the cache). The last line printed is the package version.
+#
+#   scripts/pack.sh                      # 0.1.0-ci.<utc timestamp> into artifacts/packages
+#   scripts/pack.sh --output /tmp/feed   # somewhere else
+#   scripts/pack.sh --release            # no suffix: the plain VersionPrefix (release builds)
+# Builds go to artifacts/pack-build (--artifacts-path DIR), never into the projects' bin/obj, so packing
+# while tests run from those folders cannot overwrite assemblies in use.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+output="artifacts/packages"
+suffix="ci.$(date -u +%Y%m%d%H%M%S)"
+configuration="Release"
+artifacts_path="artifacts/pack-build"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -o|--output) output="$2"; shift 2 ;;
+    --version-suffix) suffix="$2"; shift 2 ;;
+    --release) suffix=""; shift ;;
+    -c|--configuration) configuration="$2"; shift 2 ;;
+    --artifacts-path) artifacts_path="$2"; shift 2 ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "pack.sh: unknown argument '$1' (see --help)" >&2; exit 1 ;;
+  esac
+done
+
+projects=(
+  framework/DataPlatform.Framework/DataPlatform.Framework.csproj
+  layer2-datakits/pagila-source/DataPlatform.Datakits.Pagila.Source.csproj
+  layer2-datakits/pagila-bronze/DataPlatform.Datakits.Pagila.Bronze.csproj
+  layer2-datakits/pagila-silver/DataPlatform.Datakits.Pagila.Silver.csproj
+  layer2-datakits/pagila-gold/DataPlatform.Datakits.Pagila.Gold.csproj
+)
+
+mkdir -p "$output"
+mkdir -p "$artifacts_path"
+args=(-c "$configuration" -o "$(cd "$output" && pwd)" --nologo -v quiet -p:ContinuousIntegrationBuild=true
+  -p:UseArtifactsOutput=true -p:ArtifactsPath="$(cd "$artifacts_path" && pwd)")
+if [ -n "$suffix" ]; then
+  args+=(--version-suffix "$suffix")
+fi
+for project in "${projects[@]}"; do
+  echo "packing $project" >&2
+  dotnet pack "$project" "${args[@]}" >&2
+done
+
+prefix=$(sed -n 's:.*<VersionPrefix>\(.*\)</VersionPrefix>.*:\1:p' Directory.Build.props | head -1)
+if [ -n "$suffix" ]; then
+  echo "$prefix-$suffix"
+else
+  echo "$prefix"
+fi

@@ -1,0 +1,67 @@
+using DataPlatform.Framework.Transforms;
+using DataPlatform.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataPlatform.Framework.Tests.Transforms;
+
+/// <summary>The SCD type 2 merge driven by the dimension's model.</summary>
+public sealed class Scd2MergeTests(PostgresServer server)
+{
+    private static readonly DateTime s_day1 = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime s_day2 = new(2024, 1, 2, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime s_day3 = new(2024, 1, 3, 0, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public async Task Change_rerun_delete_and_return_produce_the_right_versions()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TfxDatabase.CreateAsync(server, "tfx_scd2", ct);
+        await db.SeedAsync(
+            [new() { FilmId = 1, BatchId = 1, Title = "One", Rating = "G" }, new() { FilmId = 2, BatchId = 1, Title = "Two", Rating = "PG" },
+             new() { FilmId = 3, BatchId = 1, Title = "Three", Rating = "R" }],
+            [],
+            ct);
+        await using var bronze = db.Bronze();
+        await using var gold = db.Gold();
+        var runner = new TransformRunner();
+
+        var first = await runner.MergeScd2Async(new DimFilmTransform(), bronze, gold, new TransformContext(1, s_day1), cancellationToken: ct);
+        Assert.Equal((3L, 3L, 0L, 0L, 0L), (first.RowsRead, first.FirstVersions, first.NewVersions, first.Closed, first.Unchanged));
+        Assert.All(await gold.Films.AsNoTracking().ToListAsync(ct), f =>
+        {
+            Assert.True(f.IsCurrent);
+            Assert.Null(f.ValidTo);
+            Assert.Equal(Scd2Options.BeginningOfTime, f.ValidFrom);
+        });
+
+        // A change to a tracked column of film 2 closes its version and opens a new one.
+        await db.SeedAsync([new() { FilmId = 2, BatchId = 2, Title = "Two", Rating = "PG-13" }], [], ct);
+        var changed = await runner.MergeScd2Async(new DimFilmTransform(), bronze, gold, new TransformContext(2, s_day2), cancellationToken: ct);
+        Assert.Equal((0L, 1L, 0L, 2L), (changed.FirstVersions, changed.NewVersions, changed.Closed, changed.Unchanged));
+        var film2 = await gold.Films.AsNoTracking().Where(f => f.FilmId == 2).OrderBy(f => f.ValidFrom).ToListAsync(ct);
+        Assert.Equal(2, film2.Count);
+        Assert.Equal((false, s_day2, "PG"), (film2[0].IsCurrent, film2[0].ValidTo!.Value, film2[0].Rating));
+        Assert.Equal((true, s_day2, (DateTime?)null, "PG-13"), (film2[1].IsCurrent, film2[1].ValidFrom, film2[1].ValidTo, film2[1].Rating));
+
+        // An unchanged rerun changes nothing.
+        var rerun = await runner.MergeScd2Async(new DimFilmTransform(), bronze, gold, new TransformContext(3, s_day3), cancellationToken: ct);
+        Assert.Equal((0L, 0L, 0L, 3L), (rerun.FirstVersions, rerun.NewVersions, rerun.Closed, rerun.Unchanged));
+        Assert.Equal(4, await gold.Films.CountAsync(ct));
+
+        // A source delete closes the current version without a successor.
+        await db.Database.ExecuteAsync("DELETE FROM br__tfx__src.raw_film WHERE film_id = 3", ct);
+        var deleted = await runner.MergeScd2Async(new DimFilmTransform(), bronze, gold, new TransformContext(4, s_day3), cancellationToken: ct);
+        Assert.Equal((0L, 0L, 1L, 2L), (deleted.FirstVersions, deleted.NewVersions, deleted.Closed, deleted.Unchanged));
+        var film3 = await gold.Films.AsNoTracking().SingleAsync(f => f.FilmId == 3, ct);
+        Assert.Equal((false, s_day3), (film3.IsCurrent, film3.ValidTo!.Value));
+
+        // Exactly one current row per live key, none for the deleted one.
+        Assert.Equal("1:1|2:1", await db.Database.ScalarAsync<string>(
+            "SELECT string_agg(film_id || ':' || n, '|' ORDER BY film_id) FROM (SELECT film_id, count(*) n FROM gl__tfx.dim_film WHERE is_current GROUP BY film_id) c",
+            ct));
+
+        // The partial unique index the model declares rejects a second current row.
+        await Assert.ThrowsAsync<Npgsql.PostgresException>(() => db.Database.ExecuteAsync(
+            "INSERT INTO gl__tfx.dim_film (film_id, title, valid_from, is_current) VALUES (1, 'dup', now(), true)", ct));
+    }
+}

@@ -1,0 +1,140 @@
+using System.ComponentModel.DataAnnotations.Schema;
+using DataPlatform.Framework.Datakits;
+using DataPlatform.Framework.Mixins;
+using DataPlatform.Framework.Tests.Transforms;
+using DataPlatform.Framework.Transforms;
+using Microsoft.EntityFrameworkCore;
+
+[assembly: Datakit("tfx", DatakitLayer.Bronze, typeof(TfxBronzeContext), SourceSchema = "src")]
+[assembly: Datakit("tfx", DatakitLayer.Silver, typeof(TfxSilverContext))]
+[assembly: Datakit("tfx", DatakitLayer.Gold, typeof(TfxGoldContext))]
+
+namespace DataPlatform.Framework.Tests.Transforms;
+
+// The small three-layer model of the transform tests: raw (bronze-like) films and languages, cleaned silver films,
+// and an SCD2 gold dimension. Source and target are different DbContext types in different schemas of one database.
+
+public sealed class RawFilm
+{
+    public long RowId { get; set; }
+
+    public int FilmId { get; set; }
+
+    public long BatchId { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Rating { get; set; }
+
+    public int? LengthMinutes { get; set; }
+
+    public int? LanguageId { get; set; }
+
+    public int? Active { get; set; }
+
+    // Not a column: EF Core can only evaluate it on the client.
+    [NotMapped]
+    public string ShoutedTitle => (Title ?? string.Empty) + "!";
+}
+
+public sealed class RawLanguage
+{
+    public int LanguageId { get; set; }
+
+    public string? Name { get; set; }
+}
+
+public sealed class CleanFilm : ITransactionalData
+{
+    public int FilmId { get; set; }
+
+    public string Title { get; set; } = string.Empty;
+
+    public string TitleKey { get; set; } = string.Empty;
+
+    public string TitleUpper { get; set; } = string.Empty;
+
+    public int TitleLength { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Rating { get; set; }
+
+    public int? LengthMinutes { get; set; }
+
+    public int LanguageId { get; set; }
+
+    public bool IsActive { get; set; }
+
+    public long BatchId { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public DateTime Systime { get; set; }
+}
+
+public sealed class DimFilm
+{
+    public long FilmKey { get; set; }
+
+    public int FilmId { get; set; }
+
+    public string Title { get; set; } = string.Empty;
+
+    public string? Rating { get; set; }
+
+    public DateTime ValidFrom { get; set; }
+
+    public DateTime? ValidTo { get; set; }
+
+    public bool IsCurrent { get; set; }
+}
+
+public sealed class TfxBronzeContext(DbContextOptions options) : DatakitDbContext(options)
+{
+    public DbSet<RawFilm> Films => Set<RawFilm>();
+
+    public DbSet<RawLanguage> Languages => Set<RawLanguage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<RawFilm>().HasKey(f => f.RowId);
+        modelBuilder.Entity<RawLanguage>().HasKey(l => l.LanguageId);
+        modelBuilder.Entity<RawLanguage>().Property(l => l.LanguageId).ValueGeneratedNever();
+    }
+}
+
+public sealed class TfxSilverContext(DbContextOptions options) : DatakitDbContext(options)
+{
+    public DbSet<CleanFilm> Films => Set<CleanFilm>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<CleanFilm>().HasKey(f => f.FilmId);
+        modelBuilder.Entity<CleanFilm>().Property(f => f.FilmId).ValueGeneratedNever();
+    }
+}
+
+public sealed class TfxGoldContext(DbContextOptions options) : DatakitDbContext(options)
+{
+    public DbSet<DimFilm> Films => Set<DimFilm>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        var film = modelBuilder.Entity<DimFilm>();
+        film.HasKey(f => f.FilmKey);
+        film.Property(f => f.FilmKey).UseIdentityAlwaysColumn();
+        film.HasScd2NaturalKey(f => f.FilmId);
+    }
+}

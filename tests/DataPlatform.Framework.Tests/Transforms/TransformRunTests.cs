@@ -1,0 +1,133 @@
+using DataPlatform.Framework.Transforms;
+using DataPlatform.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataPlatform.Framework.Tests.Transforms;
+
+/// <summary>Upsert, insert, dedup and quarantine behaviour of the in-server path.</summary>
+public sealed class TransformRunTests(PostgresServer server)
+{
+    private static RawFilm Film(int id, long batch, string title, int? length = 90, int? language = 1) =>
+        new() { FilmId = id, BatchId = batch, Title = title, LengthMinutes = length, LanguageId = language, Active = 1, Rating = "PG" };
+
+    [Fact]
+    public async Task Upsert_inserts_updates_changed_rows_and_leaves_equal_rows_untouched()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TfxDatabase.CreateAsync(server, "tfx_upsert", ct);
+        await db.SeedAsync([Film(1, 1, "One"), Film(2, 1, "Two"), Film(3, 1, "Three")], AwkwardRows.Languages, ct);
+        await using var bronze = db.Bronze();
+        await using var silver = db.Silver();
+        var runner = new TransformRunner();
+        var context = new TransformContext(1, DateTime.UtcNow);
+
+        var first = await runner.RunAsync(new CleanFilmTransform(), bronze, silver, context, cancellationToken: ct);
+        Assert.Equal((3L, 3L, 0L, 0L), (first.RowsWritten, first.RowsInserted, first.RowsUpdated, first.RowsUnchanged));
+        var before = await Versions(db, ct);
+
+        var rerun = await runner.RunAsync(new CleanFilmTransform(), bronze, silver, context, cancellationToken: ct);
+        Assert.Equal((3L, 0L, 0L, 3L), (rerun.RowsWritten, rerun.RowsInserted, rerun.RowsUpdated, rerun.RowsUnchanged));
+        Assert.Equal(before, await Versions(db, ct)); // no row version changed: equal rows were not rewritten
+
+        await db.SeedAsync([Film(2, 2, "Two, revised")], [], ct);
+        var changed = await runner.RunAsync(new CleanFilmTransform(), bronze, silver, context, cancellationToken: ct);
+        Assert.Equal((3L, 0L, 1L, 2L), (changed.RowsWritten, changed.RowsInserted, changed.RowsUpdated, changed.RowsUnchanged));
+        var after = await Versions(db, ct);
+        Assert.Equal(before[1], after[1]);
+        Assert.Equal(before[3], after[3]);
+        Assert.NotEqual(before[2], after[2]);
+        Assert.Equal("Two, revised", await db.Database.ScalarAsync<string>("SELECT title FROM sl__tfx.clean_film WHERE film_id = 2", ct));
+    }
+
+    [Fact]
+    public async Task LatestPerKey_dedupes_a_batch_with_two_rows_for_one_key_in_memory_and_in_the_server()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        RawFilm[] rows = [Film(1, 1, "Old"), Film(1, 3, "Newest"), Film(1, 2, "Newer"), Film(2, 1, "Only")];
+        var context = new TransformContext(3, DateTime.UtcNow);
+        var memory = TransformRunner.RunInMemory(new CleanFilmTransform(), new InMemorySources().Add(rows).Add(AwkwardRows.Languages), context);
+        Assert.Equal(["Newest", "Only"], memory.Rows.OrderBy(r => r.FilmId).Select(r => r.Title));
+
+        await using var db = await TfxDatabase.CreateAsync(server, "tfx_dedup", ct);
+        await db.SeedAsync(rows, AwkwardRows.Languages, ct);
+        await using var bronze = db.Bronze();
+        await using var silver = db.Silver();
+        var result = await new TransformRunner().RunAsync(new CleanFilmTransform(), bronze, silver, context, cancellationToken: ct);
+
+        Assert.Equal(2, result.RowsRead);
+        Assert.Equal(["Newest", "Only"], await silver.Films.OrderBy(f => f.FilmId).Select(f => f.Title).ToListAsync(ct));
+    }
+
+    [Fact]
+    public async Task Without_dedup_two_rows_for_one_key_fail_with_advice()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TfxDatabase.CreateAsync(server, "tfx_dupkey", ct);
+        await db.SeedAsync([Film(1, 1, "A"), Film(1, 2, "B")], AwkwardRows.Languages, ct);
+        await using var bronze = db.Bronze();
+        await using var silver = db.Silver();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new TransformRunner().RunAsync(
+            new NoDedupTransform(), bronze, silver, new TransformContext(1, DateTime.UtcNow), cancellationToken: ct));
+        Assert.Contains("LatestPerKey", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0L, await db.Database.ScalarAsync<long>("SELECT count(*) FROM sl__tfx.clean_film", ct));
+    }
+
+    [Fact]
+    public async Task Quarantined_rows_land_in_the_quarantine_table_and_read_equals_written_plus_quarantined()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TfxDatabase.CreateAsync(server, "tfx_quarantine", ct);
+        await db.SeedAsync(
+            [Film(1, 1, "Good"), Film(2, 1, "\u00a0\u3000"), Film(3, 1, "Orphan", language: 99), Film(4, 1, "Negative", length: -1), Film(5, 1, "Good too")],
+            AwkwardRows.Languages,
+            ct);
+        await using var bronze = db.Bronze();
+        await using var silver = db.Silver();
+
+        var result = await new TransformRunner().RunAsync(new CleanFilmTransform(), bronze, silver, new TransformContext(42, DateTime.UtcNow), cancellationToken: ct);
+
+        Assert.Equal((5L, 2L, 3L), (result.RowsRead, result.RowsWritten, result.RowsQuarantined));
+        Assert.Equal(
+            "2:blank_title:title is blank:42:\u00a0\u3000|3:orphan_language:language does not exist:42:Orphan|4:negative_length:length is negative:42:Negative",
+            await db.Database.ScalarAsync<string>(
+                "SELECT string_agg(row_key || ':' || rule || ':' || message || ':' || batch_id || ':' || (raw_row ->> 'title'), '|' ORDER BY row_key) " +
+                "FROM dataplatform.quarantine WHERE table_name = 'sl__tfx.clean_film' AND transform = 'CleanFilmTransform'",
+                ct));
+    }
+
+    [Fact]
+    public async Task Insert_mode_appends()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TfxDatabase.CreateAsync(server, "tfx_insert", ct);
+        await db.SeedAsync([Film(1, 1, "One"), Film(2, 1, "Two")], AwkwardRows.Languages, ct);
+        await using var bronze = db.Bronze();
+        await using var silver = db.Silver();
+
+        var result = await new TransformRunner().RunAsync(
+            new CleanFilmTransform(), bronze, silver, new TransformContext(1, DateTime.UtcNow), new TransformRunOptions { Mode = TransformMode.Insert }, ct);
+
+        Assert.Equal((2L, 2L), (result.RowsInserted, await db.Database.ScalarAsync<long>("SELECT count(*) FROM sl__tfx.clean_film", ct)));
+    }
+
+    private static async Task<Dictionary<int, string>> Versions(TfxDatabase db, CancellationToken ct)
+    {
+        var versions = new Dictionary<int, string>();
+        await using var connection = await db.Database.OpenConnectionAsync(ct);
+        await using var command = new Npgsql.NpgsqlCommand("SELECT film_id, xmin::text || '/' || updated_at::text FROM sl__tfx.clean_film", connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            versions[reader.GetInt32(0)] = reader.GetString(1);
+        }
+
+        return versions;
+    }
+
+    private sealed class NoDedupTransform : Transform<RawFilm, CleanFilm>
+    {
+        public override TransformDefinition<RawFilm, CleanFilm> Define(ITransformSources sources, TransformContext context) =>
+            From(sources.Set<RawFilm>()).Select(f => new CleanFilm { FilmId = f.FilmId, Title = f.Title!, TitleKey = f.Title!, TitleUpper = f.Title!, LanguageId = 1, BatchId = f.BatchId });
+    }
+}
