@@ -11,6 +11,11 @@ case "$benchmark" in
   loader)
     exec dotnet run -c Release --project tests/DataPlatform.Benchmarks -- "$benchmark" "$@"
     ;;
+  pipeline)
+    # End to end per layer at --scale N[,N...] (default 1,10,50), run by the Release build of pagila-warehouse.
+    dotnet build -c Release --nologo -v quiet layer3-warehouses/pagila-warehouse >&2
+    exec dotnet run -c Release --project tests/DataPlatform.Benchmarks -- "$benchmark" "$@"
+    ;;
   *)
     echo "usage: scripts/bench.sh <loader> [--quick]" >&2
     exit 1

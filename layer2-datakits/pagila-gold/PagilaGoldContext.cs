@@ -1,5 +1,6 @@
 using DataPlatform.Datakits.Pagila.Gold;
 using DataPlatform.Framework.Datakits;
+using DataPlatform.Framework.Transforms;
 using Microsoft.EntityFrameworkCore;
 
 [assembly: Datakit("pagila", DatakitLayer.Gold, typeof(PagilaGoldContext))]
@@ -50,7 +51,7 @@ public sealed class PagilaGoldContext(DbContextOptions<PagilaGoldContext> option
         var customer = modelBuilder.Entity<DimCustomer>();
         customer.HasKey(e => e.CustomerKey);
         customer.Property(e => e.CustomerKey).UseIdentityAlwaysColumn();
-        customer.HasIndex(e => e.CustomerId).IsUnique().HasFilter("is_current").HasDatabaseName("ux_dim_customer_customer_id_current");
+        customer.HasScd2NaturalKey(e => e.CustomerId);
         customer.HasIndex(e => new { e.CustomerId, e.ValidFrom }).IsUnique();
 
         var film = modelBuilder.Entity<DimFilm>();

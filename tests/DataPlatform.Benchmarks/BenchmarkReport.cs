@@ -16,6 +16,7 @@ internal static class BenchmarkReport
     public static void Write(string name, string title, IReadOnlyList<BenchmarkCase> cases, IReadOnlyDictionary<string, object> context)
     {
         var ratios = cases.ToDictionary(c => c.Case, c => Ratio(c, cases));
+        AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 150);
         var table = new Table().Title(title).Border(TableBorder.Rounded);
         foreach (var column in new[] { "case", "rows", "seconds", "rows/s", "ratio to baseline", "peak MB" })
         {
@@ -30,7 +31,7 @@ internal static class BenchmarkReport
                 c.Rows.ToString("N0", CultureInfo.InvariantCulture),
                 c.Seconds.ToString("F2", CultureInfo.InvariantCulture),
                 c.RowsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
-                ratios[c.Case] is { } r ? $"{r.ToString("F2", CultureInfo.InvariantCulture)} × {Markup.Escape(c.Baseline)}" : "baseline",
+                ratios[c.Case] is { } r ? $"{r.ToString("F2", CultureInfo.InvariantCulture)} × {Markup.Escape(c.Baseline.Split(' ')[0])}" : "baseline",
                 c.PeakMb?.ToString("F0", CultureInfo.InvariantCulture) ?? "-");
         }
 

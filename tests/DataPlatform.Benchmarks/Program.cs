@@ -11,6 +11,11 @@ Console.CancelKeyPress += (_, e) =>
 };
 
 var name = args.Length > 0 ? args[0] : string.Empty;
+if (name == "pipeline")
+{
+    return await DataPlatform.Benchmarks.Pipeline.PipelineBenchmark.RunAsync([.. args.Skip(1)], cancellation.Token); // own options: --scale N
+}
+
 var options = BenchmarkOptions.Parse(args.Skip(1));
 return name switch
 {

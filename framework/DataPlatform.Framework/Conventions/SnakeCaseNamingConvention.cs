@@ -22,11 +22,18 @@ internal sealed class SnakeCaseNamingConvention : IModelFinalizingConvention
             }
 
             entityType.Builder.ToTable(SnakeCase.Convert(entityType.ClrType.Name));
-            var table = entityType.GetTableName()!;
-
             foreach (var property in entityType.GetProperties())
             {
                 property.Builder.HasColumnName(SnakeCase.Convert(property.Name));
+            }
+        }
+
+        // Constraint names use the final table and column names of both ends, so they are named in a second pass.
+        foreach (var entityType in modelBuilder.Metadata.GetEntityTypes())
+        {
+            if (entityType.GetTableName() is not { } table || entityType.IsOwned())
+            {
+                continue;
             }
 
             foreach (var key in entityType.GetDeclaredKeys())

@@ -49,7 +49,7 @@ internal sealed class TargetTable
                 p.GetColumnType(),
                 p.IsNullable,
                 p.FindAnnotation(MixinAnnotations.ExcludeFromHistory)?.Value is true,
-                p.GetDefaultValueSql() is not null || p.GetDefaultValue() is not null || p.GetComputedColumnSql() is not null
+                p.GetDefaultValueSql() is not null || p.FindAnnotation(RelationalAnnotationNames.DefaultValue) is not null || p.GetComputedColumnSql() is not null
                     || p.ValueGenerated != ValueGenerated.Never))
             .ToList();
         return new TargetTable(entityType, schema, name, columns);

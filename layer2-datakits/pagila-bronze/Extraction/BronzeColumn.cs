@@ -58,7 +58,7 @@ internal sealed class BronzeColumn
                     return null;
                 }
 
-                return await exporter.ReadAsync<T>(ct).ConfigureAwait(false);
+                return await exporter.ReadAsync<T>(dbType, ct).ConfigureAwait(false);
             },
             (importer, value, ct) => value is null ? importer.WriteNullAsync(ct) : importer.WriteAsync((T)value, dbType, ct));
 }

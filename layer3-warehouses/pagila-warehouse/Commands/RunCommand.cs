@@ -50,6 +50,12 @@ internal sealed class RunCommand : Command
         Description = "Embedded default only: leave the local cluster running after the run so you can connect with psql (the next run reuses it).",
     };
 
+    private static readonly Option<string> s_output = new("--output", "-o")
+    {
+        Description = "Format of the summary on stdout: table (default) or json.",
+        DefaultValueFactory = _ => "table",
+    };
+
     public RunCommand(RunHandler handler)
         : base("run", "Deploy what is missing, then load source -> bronze -> silver -> gold as one batch and print a per-table summary.")
     {
@@ -62,6 +68,8 @@ internal sealed class RunCommand : Command
         Options.Add(s_maxRejectedRate);
         Options.Add(s_dataDirectory);
         Options.Add(s_keepRunning);
+        Options.Add(s_output);
+        s_output.AcceptOnlyFromAmong("table", "json");
         s_scale.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<double>() is <= 0 or > 1000)
@@ -103,6 +111,7 @@ internal sealed class RunCommand : Command
                 MaxRejectedRate: parseResult.GetValue(s_maxRejectedRate),
                 DataDirectory: Fallback(parseResult.GetValue(s_dataDirectory), EnvironmentVariables.Home),
                 KeepRunning: parseResult.GetValue(s_keepRunning),
+                Json: parseResult.GetValue(s_output) == "json",
                 NoProgress: parseResult.GetValue(CommonOptions.NoProgress));
             return handler.RunAsync(request, parseResult.GetValue(CommonOptions.LogLevel), ct);
         });

@@ -7,9 +7,9 @@ namespace DataPlatform.Warehouses.Pagila.Output;
 /// <summary>Writes the end-of-run summary to stdout: one row per layer and table, a total per layer.</summary>
 internal static class SummaryWriter
 {
-    public static void Write(IAnsiConsole console, long batchId, string status, IReadOnlyList<StepResult> steps, TimeSpan elapsed)
+    public static void Write(IAnsiConsole console, PipelineOutcome outcome, TimeSpan elapsed)
     {
-        var table = new Table { Border = TableBorder.Simple, Title = new TableTitle($"Batch {batchId}: {Markup.Escape(status)}") };
+        var table = new Table { Border = TableBorder.Simple, Title = new TableTitle($"Batch {outcome.BatchId}") };
         table.AddColumn("layer");
         table.AddColumn("table");
         table.AddColumn(new TableColumn("read").RightAligned());
@@ -18,7 +18,7 @@ internal static class SummaryWriter
         table.AddColumn(new TableColumn("seconds").RightAligned());
         table.AddColumn(new TableColumn("rows/s").RightAligned());
 
-        foreach (var layer in steps.GroupBy(s => s.Layer))
+        foreach (var layer in outcome.Steps.GroupBy(s => s.Layer))
         {
             foreach (var step in layer)
             {
@@ -31,12 +31,21 @@ internal static class SummaryWriter
                 layer.Sum(s => s.RowsRead),
                 layer.Sum(s => s.RowsWritten),
                 layer.Sum(s => s.RowsQuarantined),
-                TimeSpan.FromTicks(layer.Sum(s => s.Elapsed.Ticks)));
+                outcome.LayerTimes.TryGetValue(layer.Key, out var wallClock) ? wallClock : TimeSpan.FromTicks(layer.Sum(s => s.Elapsed.Ticks)));
             AddRow(table, total.Layer, total.Table, total.RowsRead, total.RowsWritten, total.RowsQuarantined, total.Elapsed, total.RowsPerSecond, bold: true);
         }
 
         console.Write(table);
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Batch {batchId} {status} in {elapsed.TotalSeconds:F1} s."));
+        console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Batch {outcome.BatchId} succeeded in {elapsed.TotalSeconds:F1} s (peak working set {PeakWorkingSetMegabytes():F0} MB)."));
+    }
+
+    /// <summary>The process's peak working set (Linux: VmHWM) in MB.</summary>
+    public static double PeakWorkingSetMegabytes()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return process.PeakWorkingSet64 / (1024.0 * 1024.0);
     }
 
     private static void AddRow(

@@ -19,7 +19,7 @@ internal sealed class RunHandler(
 
     public async Task<int> RunAsync(RunRequest request, LogLevel requestedLogLevel, CancellationToken ct)
     {
-        var live = output.IsTerminal && !request.NoProgress;
+        var live = output.IsTerminal && !request.NoProgress && !request.Json;
 
         // The live display owns the terminal; keep routine log lines out of its way unless asked for.
         logLevel.MinimumLevel = live && requestedLogLevel == LogLevel.Information ? LogLevel.Warning : requestedLogLevel;
@@ -50,7 +50,13 @@ internal sealed class RunHandler(
                         new PipelineRequest(warehouse, request.SourceConnectionString, embedded, request), progress, ct));
                 stopwatch.Stop();
 
-                SummaryWriter.Write(output.Console, outcome.BatchId, "succeeded", outcome.Steps, stopwatch.Elapsed);
+                if (request.Json)
+                {
+                    JsonSummaryWriter.Write(Console.Out, outcome, stopwatch.Elapsed);
+                    return CheckRejected(outcome, request.MaxRejectedRate);
+                }
+
+                SummaryWriter.Write(output.Console, outcome, stopwatch.Elapsed);
                 if (embedded is not null)
                 {
                     output.Console.WriteLine();

@@ -11,6 +11,7 @@ internal sealed record RunRequest(
     double MaxRejectedRate,
     string? DataDirectory,
     bool KeepRunning,
+    bool Json,
     bool NoProgress)
 {
     public const double DefaultDirtyRate = 0.02;

@@ -32,6 +32,7 @@ internal sealed class WarehousePipeline(ILoggerFactory loggerFactory)
     public async Task<PipelineOutcome> RunAsync(PipelineRequest request, IRunProgress progress, CancellationToken ct)
     {
         var steps = new List<StepResult>();
+        var layerTimes = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         var run = request.Run;
         var fullRefresh = run.FullRefresh;
 
@@ -47,6 +48,7 @@ internal sealed class WarehousePipeline(ILoggerFactory loggerFactory)
             if (generated is not null)
             {
                 steps.Add(generated);
+                layerTimes[PipelineLayers.Source] = generated.Elapsed;
 
                 // A regenerated source reuses ids and timestamps, so incremental cursors would miss its rows: read it all.
                 fullRefresh = true;
@@ -85,9 +87,15 @@ internal sealed class WarehousePipeline(ILoggerFactory loggerFactory)
         var clock = Stopwatch.StartNew();
         try
         {
+            var layerClock = Stopwatch.StartNew();
             steps.AddRange(await RunBronzeAsync(sourceData, warehouseData, batchId, fullRefresh, progress, ct));
+            layerTimes[PipelineLayers.Bronze] = layerClock.Elapsed;
+            layerClock.Restart();
             steps.AddRange(await RunSilverAsync(warehouseData, ledger, batchId, progress, ct));
-            steps.AddRange(await RunGoldAsync(warehouse, batchId, progress, ct));
+            layerTimes[PipelineLayers.Silver] = layerClock.Elapsed;
+            layerClock.Restart();
+            steps.AddRange(await RunGoldAsync(warehouseData, ledger, batchId, progress, ct));
+            layerTimes[PipelineLayers.Gold] = layerClock.Elapsed;
             await ledger.CompleteBatchAsync(batchId, ct);
         }
         catch (Exception e)
@@ -102,7 +110,7 @@ internal sealed class WarehousePipeline(ILoggerFactory loggerFactory)
         }
 
         Log.BatchSucceeded(_logger, batchId, clock.Elapsed.TotalSeconds);
-        return new PipelineOutcome(batchId, steps);
+        return new PipelineOutcome(batchId, steps, layerTimes);
     }
 
     private async Task DeployAsync(string warehouse, CancellationToken ct)
@@ -182,7 +190,7 @@ internal sealed class WarehousePipeline(ILoggerFactory loggerFactory)
         }
     }
 
-    private Task<IReadOnlyList<StepResult>> RunGoldAsync(string warehouse, long batchId, IRunProgress progress, CancellationToken ct) =>
+    private Task<IReadOnlyList<StepResult>> RunGoldAsync(NpgsqlDataSource warehouse, BatchLedger ledger, long batchId, IRunProgress progress, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<StepResult>>([]);
 
     private static async Task ReserveBatchIdAsync(NpgsqlDataSource warehouse, long batchId, CancellationToken ct)

@@ -86,7 +86,7 @@ public sealed class TransformBuildCheckTests(PostgresServer server)
 
         // EF Core drops one of two identical projections; the framework maps the twin to the kept column.
         await new TransformRunner().RunAsync(
-            new MapTransform(f => new CleanFilm { FilmId = f.FilmId, Title = f.Title!.Trim(), TitleKey = f.Title!.Trim(), TitleUpper = f.Title!.Trim(), LanguageId = 1 }),
+            new MapTransform(f => new CleanFilm { FilmId = f.FilmId, Title = f.Title!.Trim(), TitleKey = f.Title!.Trim(), TitleUpper = f.Title!.Trim(), TitleLength = 4, LanguageId = 1 }),
             bronze, silver, s_context, cancellationToken: ct);
 
         Assert.Equal("Twin|Twin|Twin", await db.Database.ScalarAsync<string>("SELECT title || '|' || title_key || '|' || title_upper FROM sl__tfx.clean_film", ct));
@@ -112,6 +112,19 @@ public sealed class TransformBuildCheckTests(PostgresServer server)
         Assert.Contains("\"updated_at\" = now()", plan.WriteStatement, StringComparison.Ordinal);
         Assert.DoesNotContain("\"created_at\"", plan.WriteStatement, StringComparison.Ordinal);
         Assert.Contains("to_jsonb(q)", plan.QuarantineStatement, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_map_that_leaves_out_a_mandatory_column_fails_when_built()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TfxDatabase.CreateAsync(server, "tfx_mandatory", ct);
+        await using var bronze = db.Bronze();
+        await using var silver = db.Silver();
+
+        var error = await Assert.ThrowsAsync<TransformBuildException>(() => new TransformRunner().RunAsync(
+            new MapTransform(f => new CleanFilm { FilmId = f.FilmId, Title = f.Title! }), bronze, silver, s_context, cancellationToken: ct));
+        Assert.Contains("TitleLength", error.Message, StringComparison.Ordinal);
     }
 
     private static string? Shout(string? text) => text + "!";
