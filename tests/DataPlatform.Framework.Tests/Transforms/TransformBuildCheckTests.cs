@@ -86,7 +86,7 @@ public sealed class TransformBuildCheckTests(PostgresServer server)
 
         // EF Core drops one of two identical projections; the framework maps the twin to the kept column.
         await new TransformRunner().RunAsync(
-            new MapTransform(f => new CleanFilm { FilmId = f.FilmId, Title = f.Title!.Trim(), TitleKey = f.Title!.Trim(), TitleUpper = f.Title!.Trim(), TitleLength = 4, LanguageId = 1 }),
+            new MapTransform(f => new CleanFilm { FilmId = f.FilmId, Title = f.Title!.Trim(), TitleKey = f.Title!.Trim(), TitleUpper = f.Title!.Trim(), TitleLength = 4, LanguageId = 1, IsActive = true, BatchId = 1 }),
             bronze, silver, s_context, cancellationToken: ct);
 
         Assert.Equal("Twin|Twin|Twin", await db.Database.ScalarAsync<string>("SELECT title || '|' || title_key || '|' || title_upper FROM sl__tfx.clean_film", ct));

@@ -128,6 +128,6 @@ public sealed class TransformRunTests(PostgresServer server)
     private sealed class NoDedupTransform : Transform<RawFilm, CleanFilm>
     {
         public override TransformDefinition<RawFilm, CleanFilm> Define(ITransformSources sources, TransformContext context) =>
-            From(sources.Set<RawFilm>()).Select(f => new CleanFilm { FilmId = f.FilmId, Title = f.Title!, TitleKey = f.Title!, TitleUpper = f.Title!, TitleLength = 1, LanguageId = 1, BatchId = f.BatchId });
+            From(sources.Set<RawFilm>()).Select(f => new CleanFilm { FilmId = f.FilmId, Title = f.Title!, TitleKey = f.Title!, TitleUpper = f.Title!, TitleLength = 1, LanguageId = 1, IsActive = true, BatchId = f.BatchId });
     }
 }
