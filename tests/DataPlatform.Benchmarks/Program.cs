@@ -20,5 +20,6 @@ var options = BenchmarkOptions.Parse(args.Skip(1));
 return name switch
 {
     "loader" => await LoaderBenchmark.RunAsync(options, cancellation.Token),
+    "bronze" => await DataPlatform.Benchmarks.Bronze.BronzeBenchmark.RunAsync(options, cancellation.Token),
     _ => BenchmarkOptions.Usage(name),
 };

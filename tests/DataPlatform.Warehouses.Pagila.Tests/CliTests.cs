@@ -80,4 +80,32 @@ public sealed class CliTests(PostgresServer server)
         Assert.Equal(0L, await warehouse.ScalarAsync<long>(
             "SELECT count(*) FROM information_schema.schemata WHERE schema_name IN ('dataplatform', 'sl__pagila', 'gl__pagila')", ct));
     }
+
+    [Fact]
+    public async Task A_warehouse_whose_schema_drifted_exits_2_with_the_sql_to_review_and_nothing_changed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var warehouse = await server.CreateDatabaseAsync("cli_drift", ct);
+        await warehouse.ExecuteAsync("CREATE SCHEMA sl__pagila; CREATE TABLE sl__pagila.language (language_id text PRIMARY KEY)", ct);
+
+        var result = await WarehouseCli.RunAsync(["run", "--warehouse", warehouse.ConnectionString, "--source", warehouse.ConnectionString]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("language", result.StandardError, StringComparison.Ordinal);
+        Assert.Equal("text", await warehouse.ScalarAsync<string>(
+            "SELECT data_type FROM information_schema.columns WHERE table_schema = 'sl__pagila' AND table_name = 'language' AND column_name = 'language_id'", ct));
+        Assert.Equal(0L, await warehouse.ScalarAsync<long>("SELECT count(*) FROM dataplatform.batch", ct));
+    }
+
+    [Fact]
+    public async Task Status_of_a_warehouse_without_batches_says_so_and_exits_0()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var warehouse = await server.CreateDatabaseAsync("cli_status", ct);
+
+        var result = await WarehouseCli.RunAsync(["status", "--warehouse", warehouse.ConnectionString]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("No batches yet", result.StandardOutput, StringComparison.Ordinal);
+    }
 }

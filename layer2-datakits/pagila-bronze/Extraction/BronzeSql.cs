@@ -6,9 +6,10 @@ namespace DataPlatform.Datakits.Pagila.Bronze.Extraction;
 /// <summary>The SQL of the bronze extractor; identifiers come from the model and are validated and quoted.</summary>
 internal static class BronzeSql
 {
+    // The order CopyTupleWriter writes them: the per-row hash, then the constant CopyFields.MetadataSuffix.
     private static readonly string s_metadataColumns = string.Join(
         ", ",
-        new[] { MixinColumns.BatchId, MixinColumns.LoadedAt, MixinColumns.RecordHash, MixinColumns.SourceTable, MixinColumns.Operation }
+        new[] { MixinColumns.RecordHash, MixinColumns.BatchId, MixinColumns.LoadedAt, MixinColumns.SourceTable, MixinColumns.Operation }
             .Select(SqlIdentifier.Quote));
 
     /// <summary>Serializes extractions of one bronze table (two runs must not interleave their appends and cursors).</summary>
@@ -61,7 +62,7 @@ internal static class BronzeSql
         var match = string.Join(" AND ", plan.KeyColumns.Select(k => $"n.{SqlIdentifier.Quote(k)} = l.{SqlIdentifier.Quote(k)}"));
         return $"""
             INSERT INTO {plan.QualifiedBronze} ({plan.ColumnList()}, {s_metadataColumns})
-            SELECT {plan.ColumnList("l")}, @batch, @loaded_at, l.dp_record_hash, l.dp_source_table, 'delete'
+            SELECT {plan.ColumnList("l")}, l.dp_record_hash, @batch, @loaded_at, l.dp_source_table, 'delete'
             FROM (
                 SELECT DISTINCT ON ({keys}) *
                 FROM {plan.QualifiedBronze}

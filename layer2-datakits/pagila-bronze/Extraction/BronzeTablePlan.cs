@@ -23,7 +23,7 @@ internal sealed class BronzeTablePlan
         var store = StoreObjectIdentifier.Table(Table, BronzeSchema);
         var byColumn = entityType.GetProperties().ToDictionary(p => p.GetColumnName(store)!, StringComparer.Ordinal);
 
-        Columns = RecordHash.SourceColumns(entityType).Select(c => BronzeColumn.Create(c, byColumn[c].ClrType)).ToList();
+        Columns = RecordHash.SourceColumns(entityType);
 
         var keyIndex = entityType.GetIndexes().Single(i => i.Properties.Any(p => p.Name == nameof(IBronzeRecord.DpBatchId)));
         KeyColumns = keyIndex.Properties.Where(p => p.Name != nameof(IBronzeRecord.DpBatchId)).Select(p => p.GetColumnName(store)!).ToList();
@@ -56,7 +56,8 @@ internal sealed class BronzeTablePlan
     /// <summary><c>public.rental</c>: the value of <c>dp_source_table</c>.</summary>
     public string SourceTableName => $"{SourceSchema}.{Table}";
 
-    public IReadOnlyList<BronzeColumn> Columns { get; }
+    /// <summary>The source columns, in the fixed order they are selected, hashed and written.</summary>
+    public IReadOnlyList<string> Columns { get; }
 
     public IReadOnlyList<string> KeyColumns { get; }
 
@@ -76,20 +77,20 @@ internal sealed class BronzeTablePlan
     public static IReadOnlyList<BronzeTablePlan> CreateAll(IModel model) =>
         model.GetEntityTypes().Where(e => typeof(BronzeRecord).IsAssignableFrom(e.ClrType)).Select(e => new BronzeTablePlan(e)).ToList();
 
-    /// <summary>The dedup key of a row: one int, or two ints packed into a long.</summary>
-    public long KeyOf(object?[] values) =>
+    /// <summary>The dedup key of a tuple: one int, or two ints packed into a long (source keys are NOT NULL).</summary>
+    public long KeyOf(ReadOnlySpan<byte> tuple, int[] fieldOffsets) =>
         KeyIndexes.Length == 1
-            ? (int)values[KeyIndexes[0]]!
-            : ((long)(int)values[KeyIndexes[0]]! << 32) | (uint)(int)values[KeyIndexes[1]]!;
+            ? CopyFields.Int32(tuple, fieldOffsets[KeyIndexes[0]]) ?? 0
+            : ((long)(CopyFields.Int32(tuple, fieldOffsets[KeyIndexes[0]]) ?? 0) << 32) | (uint)(CopyFields.Int32(tuple, fieldOffsets[KeyIndexes[1]]) ?? 0);
 
     public string ColumnList(string? alias = null) =>
-        string.Join(", ", Columns.Select(c => (alias is null ? string.Empty : alias + ".") + SqlIdentifier.Quote(c.Name)));
+        string.Join(", ", Columns.Select(c => (alias is null ? string.Empty : alias + ".") + SqlIdentifier.Quote(c)));
 
     private int IndexOf(string column)
     {
         for (var i = 0; i < Columns.Count; i++)
         {
-            if (string.Equals(Columns[i].Name, column, StringComparison.Ordinal))
+            if (string.Equals(Columns[i], column, StringComparison.Ordinal))
             {
                 return i;
             }

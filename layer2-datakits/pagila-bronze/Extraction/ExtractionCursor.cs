@@ -66,15 +66,15 @@ internal sealed class ExtractionCursor
             : $"\"payment_id\" > {(_paymentId ?? int.MinValue).ToString(CultureInfo.InvariantCulture)} OR {window}";
     }
 
-    /// <summary>Moves the cursor to the maximum of itself and the row's cursor values.</summary>
-    public void Observe(object?[] values)
+    /// <summary>Moves the cursor to the maximum of itself and the tuple's cursor values.</summary>
+    public void Observe(ReadOnlySpan<byte> tuple, int[] fieldOffsets)
     {
-        if (values[_plan.CursorIndexes[^1]] is DateTime timestamp && (_timestamp is null || timestamp > _timestamp))
+        if (CopyFields.Timestamp(tuple, fieldOffsets[_plan.CursorIndexes[^1]]) is { } timestamp && (_timestamp is null || timestamp > _timestamp))
         {
             _timestamp = timestamp;
         }
 
-        if (_plan.Cursor == CursorKind.Payment && values[_plan.CursorIndexes[0]] is int id && (_paymentId is null || id > _paymentId))
+        if (_plan.Cursor == CursorKind.Payment && CopyFields.Int32(tuple, fieldOffsets[_plan.CursorIndexes[0]]) is { } id && (_paymentId is null || id > _paymentId))
         {
             _paymentId = id;
         }

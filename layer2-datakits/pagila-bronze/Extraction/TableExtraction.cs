@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using DataPlatform.Framework.Ledger;
-using DataPlatform.Framework.Loading;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
@@ -8,7 +8,8 @@ using NpgsqlTypes;
 namespace DataPlatform.Datakits.Pagila.Bronze.Extraction;
 
 /// <summary>
-/// Extracts one table: source binary COPY out → record hash → bronze binary COPY in, streamed row by row, then (full
+/// Extracts one table: source binary COPY out → record hash → bronze binary COPY in, streamed tuple by tuple without
+/// decoding the values (they arrive in the binary form bronze stores), then (full
 /// refresh) the delete rows, then the ledger row, all in one warehouse transaction.
 /// </summary>
 internal sealed class TableExtraction(
@@ -94,54 +95,69 @@ internal sealed class TableExtraction(
         CancellationToken cancellationToken)
     {
         long read = 0, written = 0, unchanged = 0;
-        var columns = plan.Columns;
-        var values = new object?[columns.Count];
+        var fieldCount = (short)(plan.Columns.Count + 5);
+        var suffix = CopyFields.MetadataSuffix(batchId, loadedAt, plan.SourceTableName, Upsert);
+        var hash = new byte[SHA256.HashSizeInBytes];
 
         var sourceConnection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (sourceConnection.ConfigureAwait(false))
         {
-            var exporter = await sourceConnection.BeginBinaryExportAsync(BronzeSql.SourceCopy(plan, predicate), cancellationToken).ConfigureAwait(false);
-            await using (exporter.ConfigureAwait(false))
+            var output = await sourceConnection.BeginRawBinaryCopyAsync(BronzeSql.SourceCopy(plan, predicate), cancellationToken).ConfigureAwait(false);
+            await using (output.ConfigureAwait(false))
             {
-                var importer = await target.BeginBinaryImportAsync(BronzeSql.BronzeCopy(plan), cancellationToken).ConfigureAwait(false);
-                await using (importer.ConfigureAwait(false))
+                var input = await target.BeginRawBinaryCopyAsync(BronzeSql.BronzeCopy(plan), cancellationToken).ConfigureAwait(false);
+                await using (input.ConfigureAwait(false))
                 {
-                    while (await exporter.StartRowAsync(cancellationToken).ConfigureAwait(false) != -1)
+                    var reader = new CopyTupleReader(output);
+                    var writer = new CopyTupleWriter(input);
+                    await reader.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
+                    writer.WriteHeader();
+                    int length;
+                    while ((length = await reader.ReadTupleAsync(cancellationToken).ConfigureAwait(false)) >= 0)
                     {
-                        for (var i = 0; i < columns.Count; i++)
-                        {
-                            values[i] = await columns[i].ReadAsync(exporter, cancellationToken).ConfigureAwait(false);
-                        }
-
                         read++;
-                        cursor.Observe(values);
-                        var hash = RecordHash.Compute(values);
-                        if (latest is not null && latest.TryGetValue(plan.KeyOf(values), out var previous) && previous.AsSpan().SequenceEqual(hash))
+                        if (Forward(reader.Tuple(length), reader.FieldOffsets, cursor, latest, hash, writer, fieldCount, suffix))
+                        {
+                            written++;
+                            await writer.FlushIfFullAsync(cancellationToken).ConfigureAwait(false);
+                        }
+                        else
                         {
                             unchanged++;
-                            continue;
                         }
 
-                        await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                        for (var i = 0; i < columns.Count; i++)
-                        {
-                            await columns[i].WriteAsync(importer, values[i], cancellationToken).ConfigureAwait(false);
-                        }
-
-                        await importer.WriteAsync(batchId, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-                        await importer.WriteAsync(loadedAt, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-                        await importer.WriteAsync(hash, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
-                        await importer.WriteAsync(plan.SourceTableName, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                        await importer.WriteAsync(Upsert, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                        written++;
+                        reader.Advance(length);
                     }
 
-                    await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                    await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
         }
 
         return (read, written, unchanged);
+    }
+
+    // The record hash is SHA-256 over the tuple's fields as PostgreSQL's binary COPY sends them, in the fixed column
+    // order (each field: int32 length, -1 for NULL, then the value's binary form).
+    private bool Forward(
+        ReadOnlySpan<byte> tuple,
+        int[] fieldOffsets,
+        ExtractionCursor cursor,
+        Dictionary<long, byte[]>? latest,
+        byte[] hash,
+        CopyTupleWriter writer,
+        short fieldCount,
+        byte[] suffix)
+    {
+        cursor.Observe(tuple, fieldOffsets);
+        SHA256.HashData(tuple[2..], hash);
+        if (latest is not null && latest.TryGetValue(plan.KeyOf(tuple, fieldOffsets), out var previous) && previous.AsSpan().SequenceEqual(hash))
+        {
+            return false;
+        }
+
+        writer.WriteTuple(tuple, fieldCount, hash, suffix);
+        return true;
     }
 
     private async Task<string?> ReadCursorAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)

@@ -3,46 +3,61 @@ using Spectre.Console;
 
 namespace DataPlatform.Warehouses.Pagila.Output;
 
-/// <summary>Live progress on an interactive terminal: one Spectre.Console progress row per table step.</summary>
+/// <summary>Live progress on an interactive terminal: one Spectre.Console progress row per phase and table step. Thread-safe (bronze tables run in parallel).</summary>
 internal sealed class LiveRunProgress(ProgressContext context) : IRunProgress
 {
+    private readonly Lock _gate = new();
     private ProgressTask? _phase;
 
     public void Phase(string description)
     {
-        _phase?.StopTask();
-        _phase = context.AddTask(Markup.Escape(description)).IsIndeterminate();
+        lock (_gate)
+        {
+            EndPhase();
+            _phase = context.AddTask(Markup.Escape(description)).IsIndeterminate();
+        }
     }
 
     public ITableProgress BeginTable(string layer, string table)
     {
-        if (_phase is not null)
+        lock (_gate)
         {
-            _phase.Value = _phase.MaxValue;
-            _phase.IsIndeterminate = false;
-            _phase.StopTask();
-            _phase = null;
+            EndPhase();
+            return new TableProgress(context.AddTask(Markup.Escape($"{layer}.{table}")).IsIndeterminate(), $"{layer}.{table}", _gate);
         }
-
-        var task = context.AddTask(Markup.Escape($"{layer}.{table}")).IsIndeterminate();
-        return new TableProgress(task);
     }
 
-    private sealed class TableProgress(ProgressTask task) : ITableProgress
+    private void EndPhase()
+    {
+        if (_phase is { } phase)
+        {
+            phase.IsIndeterminate = false;
+            phase.Value = phase.MaxValue;
+            phase.StopTask();
+            _phase = null;
+        }
+    }
+
+    private sealed class TableProgress(ProgressTask task, string name, Lock gate) : ITableProgress
     {
         public void Report(long value)
         {
-            task.Description = Markup.Escape($"{task.Description.Split(' ')[0]} {value:N0} rows");
+            lock (gate)
+            {
+                task.Description = Markup.Escape($"{name} {value:N0} rows");
+            }
         }
 
         public void Complete(StepResult result)
         {
-            task.IsIndeterminate = false;
-            task.MaxValue = 1;
-            task.Value = 1;
-            task.Description = Markup.Escape(
-                $"{result.Layer}.{result.Table} {Math.Max(result.RowsRead, result.RowsWritten):N0} rows");
-            task.StopTask();
+            lock (gate)
+            {
+                task.IsIndeterminate = false;
+                task.MaxValue = 1;
+                task.Value = 1;
+                task.Description = Markup.Escape($"{name} {Math.Max(result.RowsRead, result.RowsWritten):N0} rows");
+                task.StopTask();
+            }
         }
     }
 }

@@ -1,0 +1,69 @@
+using System.Buffers.Binary;
+
+namespace DataPlatform.Datakits.Pagila.Bronze.Extraction;
+
+/// <summary>
+/// Writes a PostgreSQL binary COPY stream (<c>COPY … FROM STDIN (FORMAT BINARY)</c>) from tuples forwarded as bytes
+/// plus appended fields, buffered; call <see cref="FlushIfFullAsync"/> after each tuple and <see cref="CompleteAsync"/> at the end.
+/// </summary>
+internal sealed class CopyTupleWriter(Stream stream)
+{
+    private const int FlushThreshold = 1 << 16;
+
+    private byte[] _buffer = new byte[FlushThreshold * 2];
+    private int _length;
+
+    public void WriteHeader()
+    {
+        var header = Reserve(19);
+        CopyFields.Signature.CopyTo(header);
+        BinaryPrimitives.WriteInt32BigEndian(header[11..], 0);
+        BinaryPrimitives.WriteInt32BigEndian(header[15..], 0);
+    }
+
+    /// <summary>
+    /// Writes one tuple: the source tuple's fields (<paramref name="sourceTuple"/> without its field count), a bytea
+    /// field holding <paramref name="hash"/>, then <paramref name="suffix"/> (already encoded fields).
+    /// </summary>
+    public void WriteTuple(ReadOnlySpan<byte> sourceTuple, short fieldCount, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> suffix)
+    {
+        var fields = sourceTuple[2..];
+        var target = Reserve(2 + fields.Length + 4 + hash.Length + suffix.Length);
+        BinaryPrimitives.WriteInt16BigEndian(target, fieldCount);
+        fields.CopyTo(target[2..]);
+        var at = 2 + fields.Length;
+        BinaryPrimitives.WriteInt32BigEndian(target[at..], hash.Length);
+        hash.CopyTo(target[(at + 4)..]);
+        suffix.CopyTo(target[(at + 4 + hash.Length)..]);
+    }
+
+    public async ValueTask FlushIfFullAsync(CancellationToken cancellationToken)
+    {
+        if (_length >= FlushThreshold)
+        {
+            await stream.WriteAsync(_buffer.AsMemory(0, _length), cancellationToken).ConfigureAwait(false);
+            _length = 0;
+        }
+    }
+
+    /// <summary>Writes the trailer and everything buffered.</summary>
+    public async ValueTask CompleteAsync(CancellationToken cancellationToken)
+    {
+        BinaryPrimitives.WriteInt16BigEndian(Reserve(2), -1);
+        await stream.WriteAsync(_buffer.AsMemory(0, _length), cancellationToken).ConfigureAwait(false);
+        _length = 0;
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private Span<byte> Reserve(int count)
+    {
+        if (_length + count > _buffer.Length)
+        {
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + count));
+        }
+
+        var span = _buffer.AsSpan(_length, count);
+        _length += count;
+        return span;
+    }
+}

@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using DataPlatform.Datakits.Pagila.Bronze;
+using DataPlatform.Datakits.Pagila.Source;
+using DataPlatform.Datakits.Pagila.Source.Generation;
+using DataPlatform.Framework.Ledger;
+using DataPlatform.Framework.Schema;
+using DataPlatform.Testing;
+using Npgsql;
+using Spectre.Console;
+
+namespace DataPlatform.Benchmarks.Bronze;
+
+/// <summary>
+/// Bronze extraction throughput (issue #4): a generated Pagila source at scale 10 (<c>--quick</c>: 1) in one database,
+/// bronze in another. Baseline: the same columns of the same 15 tables moved by raw
+/// <c>COPY (SELECT …) TO STDOUT (FORMAT BINARY)</c> piped into <c>COPY … FROM STDIN (FORMAT BINARY)</c> between the same
+/// databases, into plain tables of the same types, with the same table parallelism. Each side runs twice into emptied
+/// targets, alternating; the faster run of each counts. Target: bronze ≥ 0.8 × baseline rows/s.
+/// </summary>
+internal static class BronzeBenchmark
+{
+    private const string BaselineSchema = "bench_copy_pipe";
+    private const int Parallelism = 2;
+
+    public static async Task<int> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken)
+    {
+        var scale = options.Quick ? 1 : 10;
+        await using var server = await BenchmarkServer.StartAsync();
+        await using var source = await server.Server.CreateDatabaseAsync("bench_bronze_source", cancellationToken);
+        await using var warehouse = await server.Server.CreateDatabaseAsync("bench_bronze_warehouse", cancellationToken);
+
+        AnsiConsole.MarkupLine($"[grey]generating Pagila scale {scale} into {source.Name} …[/]");
+        var generator = new PagilaGenerator(new PagilaGeneratorOptions { Seed = 42, Scale = scale });
+        var load = await new PagilaSourceLoader(source.DataSource).LoadAsync(generator, cancellationToken);
+        await source.ExecuteAsync("VACUUM ANALYZE", cancellationToken);
+        var totalRows = load.RowsLoaded.Values.Sum();
+
+        await using (var context = PagilaBronzeContext.Create(warehouse.ConnectionString))
+        {
+            await new SchemaDeployer().DeployAsync(context, warehouse.ConnectionString, cancellationToken);
+        }
+
+        await using var ledger = new BatchLedger(warehouse.DataSource);
+        await ledger.EnsureSchemaAsync(cancellationToken);
+        var columns = await BronzeColumnsAsync(warehouse, cancellationToken);
+        await warehouse.ExecuteAsync(
+            $"CREATE SCHEMA {BaselineSchema};\n" + string.Join(
+                "\n",
+                columns.Select(t => $"CREATE TABLE {BaselineSchema}.{t.Key} AS SELECT {t.Value} FROM br__pagila__public.{t.Key} WITH NO DATA;")),
+            cancellationToken);
+
+        var baselineBest = double.MaxValue;
+        var bronzeBest = double.MaxValue;
+        long bronzeRows = 0;
+        for (var round = 1; round <= 2; round++)
+        {
+            await warehouse.ExecuteAsync(string.Join("\n", columns.Keys.Select(t => $"TRUNCATE {BaselineSchema}.{t};")), cancellationToken);
+            var clock = Stopwatch.StartNew();
+            var piped = await CopyPipeAsync(source, warehouse, columns, cancellationToken);
+            var pipeSeconds = clock.Elapsed.TotalSeconds;
+            baselineBest = Math.Min(baselineBest, pipeSeconds);
+            Check(piped, totalRows, "copy pipe");
+
+            await warehouse.ExecuteAsync(
+                string.Join("\n", columns.Keys.Select(t => $"TRUNCATE br__pagila__public.{t};")) + "\nDELETE FROM dataplatform.batch;",
+                cancellationToken);
+            var batchId = await ledger.StartBatchAsync("bench", cancellationToken);
+            clock.Restart();
+            var result = await new PagilaBronzeExtractor(source.DataSource, warehouse.DataSource)
+                .ExtractAsync(batchId, new PagilaBronzeOptions { MaxDegreeOfParallelism = Parallelism }, cancellationToken);
+            var bronzeSeconds = clock.Elapsed.TotalSeconds;
+            bronzeBest = Math.Min(bronzeBest, bronzeSeconds);
+            await ledger.CompleteBatchAsync(batchId, cancellationToken);
+            bronzeRows = result.RowsWritten;
+            Check(bronzeRows, totalRows, "bronze");
+            AnsiConsole.MarkupLine($"[grey]round {round}: copy pipe {pipeSeconds:F2} s, bronze {bronzeSeconds:F2} s[/]");
+        }
+
+        const string Baseline = "COPY TO STDOUT | COPY FROM STDIN";
+        var cases = new List<BenchmarkCase>
+        {
+            new(Baseline, totalRows, baselineBest, Baseline, null, $"raw binary COPY pipe, 15 tables, {Parallelism} in parallel, plain target tables"),
+            new("bronze extractor", bronzeRows, bronzeBest, Baseline, null, "binary COPY out → record hash → binary COPY in, bronze PK + (key, batch) index, ledger rows"),
+        };
+        BenchmarkReport.Write(
+            "bronze",
+            $"Bronze extraction, Pagila scale {scale} ({totalRows:N0} rows), source and warehouse in separate databases",
+            cases,
+            new Dictionary<string, object> { ["scale"] = scale, ["rows"] = totalRows, ["parallelism"] = Parallelism, ["target_ratio"] = 0.8 });
+
+        var ratio = baselineBest / bronzeBest;
+        AnsiConsole.MarkupLine($"bronze / baseline rows/s ratio: [bold]{ratio:F2}[/] (target ≥ 0.80)");
+        return 0;
+    }
+
+    private static void Check(long rows, long expected, string what)
+    {
+        if (rows != expected)
+        {
+            throw new InvalidOperationException($"{what} moved {rows} rows, expected {expected}.");
+        }
+    }
+
+    // The source columns bronze stores (no dp_ metadata, no bronze_id), per table: exactly what the extractor selects.
+    private static async Task<Dictionary<string, string>> BronzeColumnsAsync(TestDatabase warehouse, CancellationToken cancellationToken)
+    {
+        var columns = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var connection = await warehouse.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT table_name, string_agg(quote_ident(column_name), ', ' ORDER BY column_name)
+            FROM information_schema.columns
+            WHERE table_schema = 'br__pagila__public' AND column_name NOT LIKE 'dp\_%' AND column_name <> 'bronze_id'
+            GROUP BY table_name
+            """,
+            connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            columns[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return columns;
+    }
+
+    private static async Task<long> CopyPipeAsync(TestDatabase source, TestDatabase warehouse, Dictionary<string, string> columns, CancellationToken cancellationToken)
+    {
+        long rows = 0;
+        await Parallel.ForEachAsync(
+            columns.OrderByDescending(c => PagilaTables.RealRowCounts[c.Key]),
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (table, token) =>
+            {
+                await using var from = await source.OpenConnectionAsync(token);
+                await using var to = await warehouse.OpenConnectionAsync(token);
+                await using (var output = await from.BeginRawBinaryCopyAsync($"COPY (SELECT {table.Value} FROM public.{table.Key}) TO STDOUT (FORMAT BINARY)", token))
+                await using (var input = await to.BeginRawBinaryCopyAsync($"COPY {BaselineSchema}.{table.Key} ({table.Value}) FROM STDIN (FORMAT BINARY)", token))
+                {
+                    await output.CopyToAsync(input, token);
+                }
+
+                await using var count = new NpgsqlCommand($"SELECT count(*) FROM {BaselineSchema}.{table.Key}", to);
+                Interlocked.Add(ref rows, (long)(await count.ExecuteScalarAsync(token))!);
+            });
+        return rows;
+    }
+}
