@@ -1,5 +1,7 @@
 using DataPlatform.Datakits.Pagila.Silver.Transforms;
+using DataPlatform.Framework.Datakits;
 using DataPlatform.Framework.Ledger;
+using DataPlatform.Framework.Naming;
 using DataPlatform.Framework.Transforms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -83,6 +85,14 @@ public static class PagilaSilverTransforms
     {
         var connection = transaction.Connection!;
         await QuarantineTable.EnsureCreatedAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+
+        // Bronze was just bulk-loaded: without statistics the planner picks nested loops for the latest-per-key anti-joins.
+        var bronze = SchemaNames.For("pagila", DatakitLayer.Bronze, "public");
+        var analyze = new NpgsqlCommand("ANALYZE " + string.Join(", ", Tables.Select(t => SqlIdentifier.Quote(bronze, t))), connection, transaction);
+        await using (analyze.ConfigureAwait(false))
+        {
+            await analyze.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
         var context = new TransformContext(batchId, runTime ?? DateTime.UtcNow);
         var runner = new TransformRunner(loggerFactory);
         var results = new List<PagilaSilverTableResult>(Tables.Count);

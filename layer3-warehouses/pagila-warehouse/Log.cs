@@ -44,8 +44,8 @@ internal static partial class Log
     [LoggerMessage(7032, LogLevel.Error, "{Message}")]
     public static partial void SetupError(ILogger logger, string message);
 
-    [LoggerMessage(7033, LogLevel.Error, "{Rejected} of {Read} rows read by silver went to quarantine ({Share:P1}), more than the allowed {Allowed:P1}")]
-    public static partial void DataRejected(ILogger logger, long rejected, long read, double share, double allowed);
+    [LoggerMessage(7033, LogLevel.Error, "Silver refused {Rejected} rows (quarantine) against {Total} rows it holds plus those refused: {Share:P1}, more than the allowed {Allowed:P1} (--max-rejected-rate)")]
+    public static partial void DataRejected(ILogger logger, long rejected, long total, double share, double allowed);
 
     [LoggerMessage(7034, LogLevel.Error, "Schema drift in the warehouse: {Message}")]
     public static partial void SchemaDrift(ILogger logger, string message);

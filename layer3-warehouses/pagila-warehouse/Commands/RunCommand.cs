@@ -39,7 +39,7 @@ internal sealed class RunCommand : Command
 
     private static readonly Option<double> s_maxRejectedRate = new("--max-rejected-rate")
     {
-        Description = "Exit with code 5 when more than this share (0 to 1) of the rows read by silver went to quarantine.",
+        Description = "Exit with code 5 when the rows silver refused (quarantine) are more than this share (0 to 1) of silver's rows plus the refused ones.",
         DefaultValueFactory = _ => RunRequest.DefaultMaxRejectedRate,
     };
 

@@ -25,6 +25,11 @@ internal static class SummaryWriter
                 AddRow(table, step.Layer, step.Table, step.RowsRead, step.RowsWritten, step.RowsQuarantined, step.Elapsed, step.RowsPerSecond, bold: false);
             }
 
+            if (layer.Count() < 2)
+            {
+                continue;
+            }
+
             var total = new StepResult(
                 layer.Key,
                 "(total)",

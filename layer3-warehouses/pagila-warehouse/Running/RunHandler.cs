@@ -108,15 +108,16 @@ internal sealed class RunHandler(
         }
     }
 
+    // The share of silver's rows this batch refused: quarantined / (quarantined + rows silver holds). Quarantined rows are
+    // re-checked by every run, so a rerun of an unchanged source gives the same share as the run that first refused them.
     private int CheckRejected(PipelineOutcome outcome, double maxRejectedRate)
     {
-        var silver = outcome.Steps.Where(s => s.Layer == PipelineLayers.Silver).ToList();
-        var read = silver.Sum(s => s.RowsRead);
-        var rejected = silver.Sum(s => s.RowsQuarantined);
-        var share = read == 0 ? 0 : (double)rejected / read;
+        var rejected = outcome.Steps.Where(s => s.Layer == PipelineLayers.Silver).Sum(s => s.RowsQuarantined);
+        var total = rejected + outcome.SilverRows;
+        var share = total == 0 ? 0 : (double)rejected / total;
         if (share > maxRejectedRate)
         {
-            Log.DataRejected(_logger, rejected, read, share, maxRejectedRate);
+            Log.DataRejected(_logger, rejected, total, share, maxRejectedRate);
             return ExitCodes.DataRejected;
         }
 

@@ -14,6 +14,6 @@ internal sealed record RunRequest(
     bool Json,
     bool NoProgress)
 {
-    public const double DefaultDirtyRate = 0.02;
+    public const double DefaultDirtyRate = 0.005;
     public const double DefaultMaxRejectedRate = 0.25;
 }

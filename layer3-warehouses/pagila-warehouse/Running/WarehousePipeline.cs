@@ -4,7 +4,9 @@ using DataPlatform.Datakits.Pagila.Bronze;
 using DataPlatform.Datakits.Pagila.Gold;
 using DataPlatform.Datakits.Pagila.Silver;
 using DataPlatform.Datakits.Pagila.Source;
+using DataPlatform.Framework.Datakits;
 using DataPlatform.Framework.Ledger;
+using DataPlatform.Framework.Naming;
 using DataPlatform.Framework.Schema;
 using DataPlatform.Warehouses.Pagila.Embedded;
 using DataPlatform.Warehouses.Pagila.Output;
@@ -110,7 +112,7 @@ internal sealed class WarehousePipeline(ILoggerFactory loggerFactory)
         }
 
         Log.BatchSucceeded(_logger, batchId, clock.Elapsed.TotalSeconds);
-        return new PipelineOutcome(batchId, steps, layerTimes);
+        return new PipelineOutcome(batchId, steps, layerTimes, await CountSilverRowsAsync(warehouseData, ct));
     }
 
     private async Task DeployAsync(string warehouse, CancellationToken ct)
@@ -192,6 +194,14 @@ internal sealed class WarehousePipeline(ILoggerFactory loggerFactory)
 
     private Task<IReadOnlyList<StepResult>> RunGoldAsync(NpgsqlDataSource warehouse, BatchLedger ledger, long batchId, IRunProgress progress, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<StepResult>>([]);
+
+    private static async Task<long> CountSilverRowsAsync(NpgsqlDataSource warehouse, CancellationToken ct)
+    {
+        var schema = SchemaNames.For(PipelineName, DatakitLayer.Silver);
+        var counts = PagilaSilverTransforms.Tables.Select(t => $"(SELECT count(*) FROM {SqlIdentifier.Quote(schema, t)})");
+        await using var command = warehouse.CreateCommand("SELECT " + string.Join(" + ", counts));
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
 
     private static async Task ReserveBatchIdAsync(NpgsqlDataSource warehouse, long batchId, CancellationToken ct)
     {
