@@ -29,9 +29,9 @@ internal static class BronzeSql
         + (predicate is null ? string.Empty : $" WHERE {predicate}")
         + ") TO STDOUT (FORMAT BINARY)";
 
-    /// <summary>Binary import into the bronze table: source columns, then the bronze metadata.</summary>
+    /// <summary>Binary import into the bronze table: source columns, then the bronze metadata, then <c>bronze_id</c>.</summary>
     public static string BronzeCopy(BronzeTablePlan plan) =>
-        $"COPY {plan.QualifiedBronze} ({plan.ColumnList()}, {s_metadataColumns}) FROM STDIN (FORMAT BINARY)";
+        $"COPY {plan.QualifiedBronze} ({plan.ColumnList()}, {s_metadataColumns}, bronze_id) FROM STDIN (FORMAT BINARY)";
 
     /// <summary>
     /// Keys and record hashes of the latest bronze version of every key that has a version inside the safety-lag window

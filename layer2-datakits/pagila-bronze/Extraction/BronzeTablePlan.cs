@@ -25,8 +25,9 @@ internal sealed class BronzeTablePlan
 
         Columns = RecordHash.SourceColumns(entityType);
 
-        var keyIndex = entityType.GetIndexes().Single(i => i.Properties.Any(p => p.Name == nameof(IBronzeRecord.DpBatchId)));
-        KeyColumns = keyIndex.Properties.Where(p => p.Name != nameof(IBronzeRecord.DpBatchId)).Select(p => p.GetColumnName(store)!).ToList();
+        var sourceKey = (string?)entityType[PagilaBronzeContext.SourceKeyAnnotation]
+            ?? throw new InvalidOperationException($"Bronze table {Table} declares no source key.");
+        KeyColumns = sourceKey.Split(',').Select(p => entityType.GetProperty(p).GetColumnName(store)!).ToList();
         if (KeyColumns.Count is < 1 or > 2 || KeyColumns.Any(k => byColumn[k].ClrType != typeof(int)))
         {
             throw new InvalidOperationException($"Bronze table {Table}: the source key must be one or two integer columns.");

@@ -5,13 +5,16 @@ namespace DataPlatform.Datakits.Pagila.Bronze.Extraction;
 /// <summary>
 /// Reads tuples of a PostgreSQL binary COPY stream (<c>COPY … TO STDOUT (FORMAT BINARY)</c>) without decoding the
 /// values: each tuple is an int16 field count followed by, per field, an int32 length (-1 = NULL) and the value bytes.
-/// The current tuple stays contiguous in the buffer, so it can be hashed and forwarded as it is.
+/// The current tuple stays contiguous in the buffer, so it can be hashed and forwarded as it is. A tuple already in the
+/// buffer is parsed synchronously; the stream is only awaited when the buffer runs dry.
 /// </summary>
 internal sealed class CopyTupleReader(Stream stream)
 {
+    private const int Incomplete = -2;
+
     private static readonly byte[] s_signature = CopyFields.Signature;
 
-    private byte[] _buffer = new byte[1 << 16];
+    private byte[] _buffer = new byte[1 << 18];
     private int _start;
     private int _end;
 
@@ -23,29 +26,68 @@ internal sealed class CopyTupleReader(Stream stream)
 
     public async ValueTask ReadHeaderAsync(CancellationToken cancellationToken)
     {
-        if (!await FillAsync(19, cancellationToken).ConfigureAwait(false) || !_buffer.AsSpan(_start, 11).SequenceEqual(s_signature))
+        while (_end - _start < 19)
+        {
+            if (!await FillAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw new InvalidDataException("The source did not send a binary COPY header.");
+            }
+        }
+
+        if (!_buffer.AsSpan(_start, 11).SequenceEqual(s_signature))
         {
             throw new InvalidDataException("The source did not send a binary COPY header.");
         }
 
         var extension = BinaryPrimitives.ReadInt32BigEndian(_buffer.AsSpan(_start + 15));
-        if (!await FillAsync(19 + extension, cancellationToken).ConfigureAwait(false))
+        while (_end - _start < 19 + extension)
         {
-            throw new InvalidDataException("The binary COPY header is truncated.");
+            if (!await FillAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw new InvalidDataException("The binary COPY header is truncated.");
+            }
         }
 
         _start += 19 + extension;
     }
 
     /// <summary>Reads the next tuple; returns its length in bytes, or -1 at the end of the stream.</summary>
-    public async ValueTask<int> ReadTupleAsync(CancellationToken cancellationToken)
+    public ValueTask<int> ReadTupleAsync(CancellationToken cancellationToken)
     {
-        if (!await FillAsync(2, cancellationToken).ConfigureAwait(false))
+        var length = TryParse();
+        return length != Incomplete ? new ValueTask<int>(length) : ReadTupleSlowAsync(cancellationToken);
+    }
+
+    /// <summary>Moves past the current tuple.</summary>
+    public void Advance(int length) => _start += length;
+
+    private async ValueTask<int> ReadTupleSlowAsync(CancellationToken cancellationToken)
+    {
+        while (true)
         {
-            throw new InvalidDataException("The binary COPY stream ended without its trailer.");
+            if (!await FillAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw new InvalidDataException("The binary COPY stream ended inside a tuple or without its trailer.");
+            }
+
+            var length = TryParse();
+            if (length != Incomplete)
+            {
+                return length;
+            }
+        }
+    }
+
+    // Parses the tuple at _start if it is wholly in the buffer: its length, -1 for the trailer, or Incomplete.
+    private int TryParse()
+    {
+        var span = _buffer.AsSpan(_start, _end - _start);
+        if (span.Length < 2)
+        {
+            return Incomplete;
         }
 
-        int count = BinaryPrimitives.ReadInt16BigEndian(_buffer.AsSpan(_start));
+        int count = BinaryPrimitives.ReadInt16BigEndian(span);
         if (count == -1)
         {
             return -1;
@@ -56,60 +98,45 @@ internal sealed class CopyTupleReader(Stream stream)
             FieldOffsets = new int[count];
         }
 
+        var offsets = FieldOffsets;
         var position = 2;
         for (var i = 0; i < count; i++)
         {
-            if (!await FillAsync(position + 4, cancellationToken).ConfigureAwait(false))
+            if (position + 4 > span.Length)
             {
-                throw new InvalidDataException("The binary COPY stream ended inside a tuple.");
+                return Incomplete;
             }
 
-            FieldOffsets[i] = position;
-            var length = BinaryPrimitives.ReadInt32BigEndian(_buffer.AsSpan(_start + position));
-            position += 4;
-            if (length > 0)
-            {
-                if (!await FillAsync(position + length, cancellationToken).ConfigureAwait(false))
-                {
-                    throw new InvalidDataException("The binary COPY stream ended inside a value.");
-                }
-
-                position += length;
-            }
+            offsets[i] = position;
+            var length = BinaryPrimitives.ReadInt32BigEndian(span[position..]);
+            position += 4 + Math.Max(length, 0);
         }
 
-        return position;
+        return position <= span.Length ? position : Incomplete;
     }
 
-    /// <summary>Moves past the current tuple.</summary>
-    public void Advance(int length) => _start += length;
-
-    // Makes at least `needed` bytes from the current tuple start available, compacting and growing the buffer.
-    private async ValueTask<bool> FillAsync(int needed, CancellationToken cancellationToken)
+    // Reads more bytes after the buffered ones, first moving the current tuple to the buffer start and growing the
+    // buffer when a single tuple fills it. Returns false at the end of the stream.
+    private async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
     {
-        while (_end - _start < needed)
+        if (_start == _end)
         {
-            if (_start > 0)
-            {
-                Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
-                _end -= _start;
-                _start = 0;
-            }
-
-            if (needed > _buffer.Length)
-            {
-                Array.Resize(ref _buffer, Math.Max(needed, _buffer.Length * 2));
-            }
-
-            var read = await stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                return false;
-            }
-
-            _end += read;
+            _start = _end = 0;
+        }
+        else if (_start > 0 && _end == _buffer.Length)
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _end -= _start;
+            _start = 0;
         }
 
-        return true;
+        if (_end == _buffer.Length)
+        {
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        }
+
+        var read = await stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+        _end += read;
+        return read > 0;
     }
 }

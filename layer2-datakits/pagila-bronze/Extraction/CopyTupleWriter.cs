@@ -8,9 +8,9 @@ namespace DataPlatform.Datakits.Pagila.Bronze.Extraction;
 /// </summary>
 internal sealed class CopyTupleWriter(Stream stream)
 {
-    private const int FlushThreshold = 1 << 16;
+    private const int FlushThreshold = 1 << 18;
 
-    private byte[] _buffer = new byte[FlushThreshold * 2];
+    private byte[] _buffer = new byte[FlushThreshold + (1 << 16)];
     private int _length;
 
     public void WriteHeader()
@@ -23,36 +23,40 @@ internal sealed class CopyTupleWriter(Stream stream)
 
     /// <summary>
     /// Writes one tuple: the source tuple's fields (<paramref name="sourceTuple"/> without its field count), a bytea
-    /// field holding <paramref name="hash"/>, then <paramref name="suffix"/> (already encoded fields).
+    /// field holding <paramref name="hash"/>, then <paramref name="suffix"/> (already encoded fields), then an int8 field
+    /// holding <paramref name="id"/>.
     /// </summary>
-    public void WriteTuple(ReadOnlySpan<byte> sourceTuple, short fieldCount, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> suffix)
+    public void WriteTuple(ReadOnlySpan<byte> sourceTuple, short fieldCount, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> suffix, long id)
     {
         var fields = sourceTuple[2..];
-        var target = Reserve(2 + fields.Length + 4 + hash.Length + suffix.Length);
+        var target = Reserve(2 + fields.Length + 4 + hash.Length + suffix.Length + 12);
         BinaryPrimitives.WriteInt16BigEndian(target, fieldCount);
         fields.CopyTo(target[2..]);
         var at = 2 + fields.Length;
         BinaryPrimitives.WriteInt32BigEndian(target[at..], hash.Length);
         hash.CopyTo(target[(at + 4)..]);
-        suffix.CopyTo(target[(at + 4 + hash.Length)..]);
+        at += 4 + hash.Length;
+        suffix.CopyTo(target[at..]);
+        at += suffix.Length;
+        BinaryPrimitives.WriteInt32BigEndian(target[at..], 8);
+        BinaryPrimitives.WriteInt64BigEndian(target[(at + 4)..], id);
     }
 
-    public async ValueTask FlushIfFullAsync(CancellationToken cancellationToken)
-    {
-        if (_length >= FlushThreshold)
-        {
-            await stream.WriteAsync(_buffer.AsMemory(0, _length), cancellationToken).ConfigureAwait(false);
-            _length = 0;
-        }
-    }
+    public ValueTask FlushIfFullAsync(CancellationToken cancellationToken) =>
+        _length >= FlushThreshold ? FlushAsync(cancellationToken) : ValueTask.CompletedTask;
 
     /// <summary>Writes the trailer and everything buffered.</summary>
     public async ValueTask CompleteAsync(CancellationToken cancellationToken)
     {
         BinaryPrimitives.WriteInt16BigEndian(Reserve(2), -1);
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask FlushAsync(CancellationToken cancellationToken)
+    {
         await stream.WriteAsync(_buffer.AsMemory(0, _length), cancellationToken).ConfigureAwait(false);
         _length = 0;
-        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private Span<byte> Reserve(int count)

@@ -89,14 +89,16 @@ internal sealed class WarehousePipeline(ILoggerFactory loggerFactory)
         var clock = Stopwatch.StartNew();
         try
         {
+            // One run time for the whole batch: silver's soft deletes and gold's SCD2 version boundaries agree.
+            var runTime = DateTime.UtcNow;
             var layerClock = Stopwatch.StartNew();
             steps.AddRange(await RunBronzeAsync(sourceData, warehouseData, batchId, fullRefresh, progress, ct));
             layerTimes[PipelineLayers.Bronze] = layerClock.Elapsed;
             layerClock.Restart();
-            steps.AddRange(await RunSilverAsync(warehouseData, ledger, batchId, progress, ct));
+            steps.AddRange(await RunSilverAsync(warehouseData, ledger, batchId, runTime, progress, ct));
             layerTimes[PipelineLayers.Silver] = layerClock.Elapsed;
             layerClock.Restart();
-            steps.AddRange(await RunGoldAsync(warehouseData, ledger, batchId, progress, ct));
+            steps.AddRange(await RunGoldAsync(warehouseData, ledger, batchId, runTime, progress, ct));
             layerTimes[PipelineLayers.Gold] = layerClock.Elapsed;
             await ledger.CompleteBatchAsync(batchId, ct);
         }
@@ -171,12 +173,12 @@ internal sealed class WarehousePipeline(ILoggerFactory loggerFactory)
     }
 
     private async Task<IReadOnlyList<StepResult>> RunSilverAsync(
-        NpgsqlDataSource warehouse, BatchLedger ledger, long batchId, IRunProgress progress, CancellationToken ct)
+        NpgsqlDataSource warehouse, BatchLedger ledger, long batchId, DateTime runTime, IRunProgress progress, CancellationToken ct)
     {
         Log.LayerStarted(_logger, PipelineLayers.Silver);
         var clock = Stopwatch.StartNew();
         progress.Phase($"silver: {PagilaSilverTransforms.Tables.Count} tables in one transaction");
-        await PagilaSilverTransforms.RunAsync(warehouse, batchId, ledger, DateTime.UtcNow, loggerFactory, ct);
+        await PagilaSilverTransforms.RunAsync(warehouse, batchId, ledger, runTime, loggerFactory, ct);
         var steps = await LedgerSteps.ReadAsync(warehouse, batchId, PipelineLayers.Silver, PagilaSilverTransforms.Tables, ct);
         Report(progress, steps);
         Log.LayerCompleted(_logger, PipelineLayers.Silver, clock.Elapsed.TotalSeconds);
@@ -192,8 +194,18 @@ internal sealed class WarehousePipeline(ILoggerFactory loggerFactory)
         }
     }
 
-    private Task<IReadOnlyList<StepResult>> RunGoldAsync(NpgsqlDataSource warehouse, BatchLedger ledger, long batchId, IRunProgress progress, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<StepResult>>([]);
+    private async Task<IReadOnlyList<StepResult>> RunGoldAsync(
+        NpgsqlDataSource warehouse, BatchLedger ledger, long batchId, DateTime runTime, IRunProgress progress, CancellationToken ct)
+    {
+        Log.LayerStarted(_logger, PipelineLayers.Gold);
+        var clock = Stopwatch.StartNew();
+        progress.Phase($"gold: {PagilaGoldTransforms.Tables.Count} tables in one transaction");
+        await PagilaGoldTransforms.RunAsync(warehouse, batchId, ledger, runTime, loggerFactory, ct);
+        var steps = await LedgerSteps.ReadAsync(warehouse, batchId, PipelineLayers.Gold, PagilaGoldTransforms.Tables, ct);
+        Report(progress, steps);
+        Log.LayerCompleted(_logger, PipelineLayers.Gold, clock.Elapsed.TotalSeconds);
+        return steps;
+    }
 
     private static async Task<long> CountSilverRowsAsync(NpgsqlDataSource warehouse, CancellationToken ct)
     {

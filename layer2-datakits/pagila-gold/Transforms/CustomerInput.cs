@@ -1,0 +1,15 @@
+using DataPlatform.Datakits.Pagila.Silver;
+
+namespace DataPlatform.Datakits.Pagila.Gold.Transforms;
+
+/// <summary>The input row of <see cref="DimCustomerTransform"/>: a silver customer with its address, city and country names.</summary>
+internal sealed class CustomerInput
+{
+    public Customer Customer { get; init; } = null!;
+
+    public Address Address { get; init; } = null!;
+
+    public string City { get; init; } = string.Empty;
+
+    public string Country { get; init; } = string.Empty;
+}

@@ -1,0 +1,73 @@
+using DataPlatform.Datakits.Pagila.Silver;
+using DataPlatform.Framework.Transforms;
+
+namespace DataPlatform.Datakits.Pagila.Gold.Transforms;
+
+/// <summary>
+/// Silver → gold <c>fact_rental</c> (upsert on <c>rental_id</c>), one row per live rental: the customer version valid at the
+/// rental date, film and store via the rented inventory item, days rented, overdue flag and the sum and number of the
+/// rental's live payments. A rental whose dimension member is missing in gold is quarantined (never dropped silently).
+/// Facts of soft-deleted rentals are removed by <see cref="PagilaGoldTransforms"/> after this transform.
+/// </summary>
+internal sealed class FactRentalTransform : Transform<RentalInput, FactRental>
+{
+    public override string Name => "gold_fact_rental";
+
+    public override TransformDefinition<RentalInput, FactRental> Define(ITransformSources sources, TransformContext context)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var customers = sources.Set<DimCustomer>();
+        var films = sources.Set<DimFilm>();
+        var stores = sources.Set<DimStore>();
+        var staff = sources.Set<DimStaff>();
+        var payments = sources.Set<Payment>();
+        var rows =
+            from r in sources.Set<Rental>()
+            join i in sources.Set<Inventory>() on r.InventoryId equals i.InventoryId
+            join f in sources.Set<Film>() on i.FilmId equals f.FilmId
+            where r.InactivatedDate == null
+            select new RentalInput
+            {
+                RentalId = r.RentalId,
+                Rental = r,
+                Inventory = i,
+                RentalDuration = f.RentalDuration,
+                CustomerKey = customers
+                    .Where(d => d.CustomerId == r.CustomerId && d.ValidFrom <= r.RentalDate && (d.ValidTo == null || d.ValidTo > r.RentalDate))
+                    .Select(d => (long?)d.CustomerKey)
+                    .FirstOrDefault(),
+                FilmKey = films.Where(d => d.FilmId == i.FilmId).Select(d => (long?)d.FilmKey).FirstOrDefault(),
+                StoreKey = stores.Where(d => d.StoreId == i.StoreId).Select(d => (long?)d.StoreKey).FirstOrDefault(),
+                StaffKey = staff.Where(d => d.StaffId == r.StaffId).Select(d => (long?)d.StaffKey).FirstOrDefault(),
+            };
+
+        return From(rows)
+            .Rule("unknown_customer_version", x => x.CustomerKey != null, "No dim_customer version is valid at the rental date.")
+            .Rule("unknown_film", x => x.FilmKey != null, "The inventory item's film is not in dim_film.")
+            .Rule("unknown_store", x => x.StoreKey != null, "The inventory item's store is not in dim_store.")
+            .Rule("unknown_staff", x => x.StaffKey != null, "The staff member is not in dim_staff.")
+            .KeyedBy(x => x.RentalId)
+            .Select(x => new FactRental
+            {
+                RentalId = x.Rental.RentalId,
+                RentalDate = x.Rental.RentalDate,
+                RentalDateKey = (x.Rental.RentalDate.Year * 10000) + (x.Rental.RentalDate.Month * 100) + x.Rental.RentalDate.Day,
+                ReturnDate = x.Rental.ReturnDate,
+                ReturnDateKey = x.Rental.ReturnDate == null
+                    ? null
+                    : (x.Rental.ReturnDate.Value.Year * 10000) + (x.Rental.ReturnDate.Value.Month * 100) + x.Rental.ReturnDate.Value.Day,
+                CustomerKey = x.CustomerKey!.Value,
+                FilmKey = x.FilmKey!.Value,
+                StoreKey = x.StoreKey!.Value,
+                StaffKey = x.StaffKey!.Value,
+                InventoryId = x.Inventory.InventoryId,
+                RentalDays = x.Rental.ReturnDate == null
+                    ? null
+                    : Math.Round((decimal)(x.Rental.ReturnDate.Value - x.Rental.RentalDate).TotalDays, 2),
+                IsReturned = x.Rental.ReturnDate != null,
+                IsOverdue = x.Rental.ReturnDate != null && x.Rental.ReturnDate.Value > x.Rental.RentalDate.AddDays(x.RentalDuration),
+                AmountPaid = payments.Where(p => p.RentalId == x.Rental.RentalId && p.InactivatedDate == null).Sum(p => p.Amount),
+                PaymentCount = payments.Count(p => p.RentalId == x.Rental.RentalId && p.InactivatedDate == null),
+            });
+    }
+}

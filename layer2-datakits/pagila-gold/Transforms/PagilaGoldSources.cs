@@ -1,0 +1,62 @@
+using DataPlatform.Datakits.Pagila.Silver;
+using DataPlatform.Framework.Datakits;
+using DataPlatform.Framework.Naming;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataPlatform.Datakits.Pagila.Gold.Transforms;
+
+/// <summary>
+/// The one context the gold transforms read from (EF Core cannot mix contexts in one query): the silver tables
+/// (<c>sl__pagila</c>), the gold tables themselves (<c>gl__pagila</c>, for the surrogate-key lookups of the facts and for
+/// removing facts whose source rows were deleted) and the query entities <see cref="CalendarDay"/> and <see cref="FilmCategoryNames"/>. Read-only for the
+/// transforms; the gold tables are written through <see cref="PagilaGoldContext"/>.
+/// </summary>
+internal sealed class PagilaGoldSources(DbContextOptions<PagilaGoldSources> options) : DbContext(options)
+{
+    public static PagilaGoldSources Create(string connectionString) =>
+        new(new DbContextOptionsBuilder<PagilaGoldSources>()
+            .UseNpgsql(connectionString)
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            .Options);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.AddDataPlatformConventions();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        var silver = SchemaNames.For("pagila", DatakitLayer.Silver);
+        modelBuilder.Entity<Country>().ToTable("country", silver).HasKey(e => e.CountryId);
+        modelBuilder.Entity<City>().ToTable("city", silver).HasKey(e => e.CityId);
+        modelBuilder.Entity<Address>().ToTable("address", silver).HasKey(e => e.AddressId);
+        modelBuilder.Entity<Language>().ToTable("language", silver).HasKey(e => e.LanguageId);
+        modelBuilder.Entity<Category>().ToTable("category", silver).HasKey(e => e.CategoryId);
+        modelBuilder.Entity<Film>().ToTable("film", silver).HasKey(e => e.FilmId);
+        modelBuilder.Entity<FilmActor>().ToTable("film_actor", silver).HasKey(e => new { e.ActorId, e.FilmId });
+        modelBuilder.Entity<FilmCategory>().ToTable("film_category", silver).HasKey(e => new { e.FilmId, e.CategoryId });
+        modelBuilder.Entity<Store>().ToTable("store", silver).HasKey(e => e.StoreId);
+        modelBuilder.Entity<Staff>().ToTable("staff", silver).HasKey(e => e.StaffId);
+        modelBuilder.Entity<Customer>().ToTable("customer", silver).HasKey(e => e.CustomerId);
+        modelBuilder.Entity<Inventory>().ToTable("inventory", silver).HasKey(e => e.InventoryId);
+        modelBuilder.Entity<Rental>().ToTable("rental", silver).HasKey(e => e.RentalId);
+        modelBuilder.Entity<Payment>().ToTable("payment", silver).HasKey(e => e.PaymentId);
+
+        var gold = SchemaNames.For("pagila", DatakitLayer.Gold);
+        modelBuilder.Entity<DimDate>().ToTable("dim_date", gold).HasKey(e => e.DateKey);
+        modelBuilder.Entity<DimCustomer>().ToTable("dim_customer", gold).HasKey(e => e.CustomerKey);
+        modelBuilder.Entity<DimFilm>().ToTable("dim_film", gold).HasKey(e => e.FilmKey);
+        modelBuilder.Entity<DimStore>().ToTable("dim_store", gold).HasKey(e => e.StoreKey);
+        modelBuilder.Entity<DimStaff>().ToTable("dim_staff", gold).HasKey(e => e.StaffKey);
+        modelBuilder.Entity<FactRental>().ToTable("fact_rental", gold).HasKey(e => e.RentalId);
+        modelBuilder.Entity<FactPayment>().ToTable("fact_payment", gold).HasKey(e => e.PaymentId);
+
+        // Escape-hatch query entities (embedded .sql next to their classes; see their remarks).
+        var calendar = modelBuilder.Entity<CalendarDay>();
+        calendar.HasNoKey().ToSqlQuery(CalendarDay.Sql);
+        calendar.Property(e => e.Day).HasColumnName("day");
+
+        var categoryNames = modelBuilder.Entity<FilmCategoryNames>();
+        categoryNames.HasNoKey().ToSqlQuery(FilmCategoryNames.Sql);
+        categoryNames.Property(e => e.FilmId).HasColumnName("film_id");
+        categoryNames.Property(e => e.Names).HasColumnName("names");
+    }
+}

@@ -1,0 +1,46 @@
+using DataPlatform.Datakits.Pagila.Bronze;
+using DataPlatform.Datakits.Pagila.Silver.Transforms;
+using Microsoft.EntityFrameworkCore;
+using B = DataPlatform.Datakits.Pagila.Bronze.Entities;
+
+namespace DataPlatform.Datakits.Pagila.Tests.SilverAcceptance;
+
+/// <summary>Writes hand-made bronze rows into a warehouse and reads every bronze row back, so both transform paths see one input.</summary>
+internal static class BronzeRows
+{
+    /// <summary>Appends rows to the bronze tables (bronze ids assigned by the database, in list order).</summary>
+    public static async Task WriteAsync(string connectionString, IEnumerable<B.BronzeRecord> rows, CancellationToken cancellationToken)
+    {
+        await using var bronze = PagilaBronzeContext.Create(connectionString);
+        foreach (var row in rows)
+        {
+            bronze.Add(row);
+            await bronze.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Puts every bronze row of the warehouse, as the database holds it, into <paramref name="state"/> (replacing its bronze).</summary>
+    public static async Task LoadIntoAsync(InMemorySilverState state, string connectionString, CancellationToken cancellationToken)
+    {
+        await using var bronze = PagilaBronzeContext.Create(connectionString);
+        state.AddBronze(await ReadAsync<B.Country>(bronze, cancellationToken))
+            .AddBronze(await ReadAsync<B.City>(bronze, cancellationToken))
+            .AddBronze(await ReadAsync<B.Address>(bronze, cancellationToken))
+            .AddBronze(await ReadAsync<B.Language>(bronze, cancellationToken))
+            .AddBronze(await ReadAsync<B.Category>(bronze, cancellationToken))
+            .AddBronze(await ReadAsync<B.Actor>(bronze, cancellationToken))
+            .AddBronze(await ReadAsync<B.Film>(bronze, cancellationToken))
+            .AddBronze(await ReadAsync<B.FilmActor>(bronze, cancellationToken))
+            .AddBronze(await ReadAsync<B.FilmCategory>(bronze, cancellationToken))
+            .AddBronze(await ReadAsync<B.Store>(bronze, cancellationToken))
+            .AddBronze(await ReadAsync<B.Staff>(bronze, cancellationToken))
+            .AddBronze(await ReadAsync<B.Customer>(bronze, cancellationToken))
+            .AddBronze(await ReadAsync<B.Inventory>(bronze, cancellationToken))
+            .AddBronze(await ReadAsync<B.Rental>(bronze, cancellationToken))
+            .AddBronze(await ReadAsync<B.Payment>(bronze, cancellationToken));
+    }
+
+    private static Task<List<T>> ReadAsync<T>(DbContext bronze, CancellationToken cancellationToken)
+        where T : B.BronzeRecord =>
+        bronze.Set<T>().AsNoTracking().OrderBy(r => r.BronzeId).ToListAsync(cancellationToken);
+}
