@@ -11,9 +11,6 @@ internal static partial class Log
     [LoggerMessage(7001, LogLevel.Information, "{Layer}.{Table}: started")]
     public static partial void TableStarted(ILogger logger, string layer, string table);
 
-    [LoggerMessage(7002, LogLevel.Information, "{Layer}.{Table}: {RowCount} rows so far ({RowsPerSecond:F0} rows/s)")]
-    public static partial void TableProgress(ILogger logger, string layer, string table, long rowCount, double rowsPerSecond);
-
     [LoggerMessage(7003, LogLevel.Information, "{Layer}.{Table}: read {RowsRead}, written {RowsWritten}, quarantined {RowsQuarantined} in {Seconds:F2} s")]
     public static partial void TableCompleted(ILogger logger, string layer, string table, long rowsRead, long rowsWritten, long rowsQuarantined, double seconds);
 

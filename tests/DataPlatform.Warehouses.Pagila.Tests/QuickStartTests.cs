@@ -34,23 +34,28 @@ public sealed class QuickStartTests : IAsyncLifetime
         Assert.DoesNotContain("info:", first.StandardOutput, StringComparison.Ordinal); // logs go to stderr
         Assert.Contains("info:", first.StandardError, StringComparison.Ordinal);
 
-        // Second run: reuses the cluster and the generated source; --keep-running leaves it up so the test can look inside.
-        var second = await WarehouseCli.RunAsync(["run", "--keep-running"], Environment);
+        // The run stopped the cluster. Start it again (same directory, recorded port) to look inside; the second run then
+        // adopts the running cluster and leaves it running.
+        await using var cluster = LocalPostgresCluster.CreatePersistent(
+            Path.Combine(_home, "cluster"), new LocalPostgresClusterOptions { StopWhenProcessExits = false, DisableDurability = false });
+        await cluster.StartAsync(ct);
+        Assert.Contains($"port={cluster.Port}", first.StandardOutput, StringComparison.Ordinal); // the port is stable from run to run
+        await using var warehouse = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={cluster.Port};Username=postgres;Database=pagila_warehouse");
+        var before = await RowVersions.TakeAsync(warehouse, ct);
+
+        var second = await WarehouseCli.RunAsync(["run"], Environment);
 
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Contains("Batch 2 succeeded", second.StandardOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("Generating the synthetic Pagila source", second.StandardError, StringComparison.Ordinal);
-
-        var port = int.Parse(await File.ReadAllTextAsync(Path.Combine(_home, "cluster", "port"), ct), System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Contains($"port={port}", first.StandardOutput, StringComparison.Ordinal); // the port is stable from run to run
-        await using var warehouse = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={port};Username=postgres;Database=pagila_warehouse");
+        Assert.Empty(RowVersions.Changed(before, await RowVersions.TakeAsync(warehouse, ct))); // nothing new in silver or gold
 
         var batches = await ListAsync(warehouse, "SELECT batch_id || ':' || status FROM dataplatform.batch ORDER BY batch_id", ct);
         Assert.Equal(["1:succeeded", "2:succeeded"], batches);
 
-        // Batch 1 wrote every layer, batch 2 nothing new to silver and gold.
+        // Batch 1 wrote every layer; batch 2 found nothing new in the source; silver's counts add up.
         Assert.True(await ScalarAsync(warehouse, "SELECT sum(rows_written) FROM dataplatform.batch_table WHERE batch_id = 1 AND layer = 'gold'", ct) > 0);
-        Assert.Equal(0, await ScalarAsync(warehouse, "SELECT coalesce(sum(rows_written), 0) FROM dataplatform.batch_table WHERE batch_id = 2 AND layer IN ('silver', 'gold')", ct));
+        Assert.Equal(0, await ScalarAsync(warehouse, "SELECT coalesce(sum(rows_written), 0) FROM dataplatform.batch_table WHERE batch_id = 2 AND layer = 'bronze'", ct));
         Assert.Equal(
             await ScalarAsync(warehouse, "SELECT coalesce(sum(rows_read), 0) FROM dataplatform.batch_table WHERE batch_id = 1 AND layer = 'silver'", ct),
             await ScalarAsync(warehouse, "SELECT coalesce(sum(rows_written + rows_quarantined), 0) FROM dataplatform.batch_table WHERE batch_id = 1 AND layer = 'silver'", ct));
@@ -74,6 +79,7 @@ public sealed class QuickStartTests : IAsyncLifetime
     {
         if (Directory.Exists(Path.Combine(_home, "cluster", "data")))
         {
+            // Stops the cluster whoever started it (a failed assertion can leave it running).
             await using var cluster = LocalPostgresCluster.CreatePersistent(Path.Combine(_home, "cluster"), new LocalPostgresClusterOptions { StopWhenProcessExits = false });
             await cluster.StopAsync(CancellationToken.None);
         }

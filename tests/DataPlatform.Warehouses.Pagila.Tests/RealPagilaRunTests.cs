@@ -32,11 +32,13 @@ public sealed class RealPagilaRunTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(16_044L, await warehouse.ScalarAsync<long>("SELECT count(*) FROM gl__pagila.fact_rental", ct));
         Assert.Equal(16_049L, await warehouse.ScalarAsync<long>("SELECT count(*) FROM gl__pagila.fact_payment", ct));
 
+        var before = await RowVersions.TakeAsync(warehouse.DataSource, ct);
         var rerun = await RunAsync(warehouse);
 
         Assert.True(rerun.ExitCode == 0, rerun.ToString());
+        Assert.Empty(RowVersions.Changed(before, await RowVersions.TakeAsync(warehouse.DataSource, ct))); // silver and gold untouched
         Assert.Equal(0L, await warehouse.ScalarAsync<long>(
-            "SELECT coalesce(sum(rows_written), 0) FROM dataplatform.batch_table WHERE layer IN ('silver', 'gold') AND batch_id = (SELECT max(batch_id) FROM dataplatform.batch)", ct));
+            "SELECT coalesce(sum(rows_written), 0) FROM dataplatform.batch_table WHERE layer = 'bronze' AND batch_id = (SELECT max(batch_id) FROM dataplatform.batch)", ct));
         Assert.Equal(599L, await warehouse.ScalarAsync<long>("SELECT count(*) FROM gl__pagila.dim_customer", ct));
         Assert.Null(GoldSnapshot.FirstDifference(_baselineGold!, await GoldSnapshot.TakeAsync(warehouse, ct)));
     }

@@ -34,9 +34,9 @@ internal static class BronzeSql
         $"COPY {plan.QualifiedBronze} ({plan.ColumnList()}, {s_metadataColumns}, bronze_id) FROM STDIN (FORMAT BINARY)";
 
     /// <summary>
-    /// Keys and record hashes of the latest bronze version of every key that has a version inside the safety-lag window
-    /// (<c>@since</c>), when that latest version is an upsert. A re-read row equal to its latest version has the same
-    /// window timestamp, so this set is all the dedup needs.
+    /// Keys and record hashes of every key's latest bronze version when that version is an upsert inside the safety-lag
+    /// window (<c>@since</c>, or a NULL window column). A re-read row can only equal a latest version with the same window
+    /// timestamp, so this set is all the dedup needs. One sort, no join: bronze has no index on the source key.
     /// </summary>
     public static string LatestHashesInWindow(BronzeTablePlan plan)
     {
@@ -44,32 +44,29 @@ internal static class BronzeSql
         var window = SqlIdentifier.Quote(plan.WindowColumn);
         return $"""
             SELECT {keys}, l.dp_record_hash FROM (
-                SELECT DISTINCT ON ({keys}) {keys}, dp_record_hash, dp_operation
+                SELECT DISTINCT ON ({keys}) {keys}, dp_record_hash, dp_operation, {window}
                 FROM {plan.QualifiedBronze}
-                WHERE ({keys}) IN (SELECT {keys} FROM {plan.QualifiedBronze} WHERE {window} > @since OR {window} IS NULL)
                 ORDER BY {keys}, bronze_id DESC) AS l
-            WHERE l.dp_operation = 'upsert'
+            WHERE l.dp_operation = 'upsert' AND (l.{window} > @since OR l.{window} IS NULL)
             """;
     }
 
     /// <summary>
     /// After a full snapshot was appended with batch <c>@batch</c>: appends a <c>delete</c> row (carrying the last known
-    /// values and hash) for every key whose latest earlier version is an upsert and that the snapshot does not contain.
+    /// values and hash) for every key whose latest version is an upsert from an earlier batch, i.e. that the snapshot
+    /// (whose rows have the highest <c>bronze_id</c>s) does not contain. One sort, no join.
     /// </summary>
     public static string RecordDeletes(BronzeTablePlan plan)
     {
         var keys = string.Join(", ", plan.KeyColumns.Select(SqlIdentifier.Quote));
-        var match = string.Join(" AND ", plan.KeyColumns.Select(k => $"n.{SqlIdentifier.Quote(k)} = l.{SqlIdentifier.Quote(k)}"));
         return $"""
             INSERT INTO {plan.QualifiedBronze} ({plan.ColumnList()}, {s_metadataColumns})
             SELECT {plan.ColumnList("l")}, l.dp_record_hash, @batch, @loaded_at, l.dp_source_table, 'delete'
             FROM (
                 SELECT DISTINCT ON ({keys}) *
                 FROM {plan.QualifiedBronze}
-                WHERE dp_batch_id <> @batch
                 ORDER BY {keys}, bronze_id DESC) AS l
-            WHERE l.dp_operation = 'upsert'
-              AND NOT EXISTS (SELECT 1 FROM {plan.QualifiedBronze} AS n WHERE n.dp_batch_id = @batch AND {match})
+            WHERE l.dp_operation = 'upsert' AND l.dp_batch_id <> @batch
             """;
     }
 }

@@ -19,12 +19,14 @@ internal sealed class StoreTransform : Transform<B.Store, Store>
         var silver = sources.Set<Store>();
         var bronzeAddress = sources.Set<B.Address>();
         var silverAddress = sources.Set<Address>();
+        var bronzeStaff = sources.Set<B.Staff>();
         var rows = bronze.Where(b => b.DpOperation == BronzeOperation.Upsert
             && !bronze.Any(n => n.StoreId == b.StoreId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))
             && !silver.Any(s => s.StoreId == b.StoreId && s.SourceBatchId >= b.DpBatchId));
 
         return From(rows)
             .Rule("missing_value", b => b.ManagerStaffId != null, "The manager is missing.")
+            .Rule("orphan_manager_staff_id", b => bronzeStaff.Any(p => p.StaffId == b.ManagerStaffId), "ManagerStaffId references no staff in the source.")
             .Rule("orphan_address_id", b => b.AddressId != null && bronzeAddress.Any(p => p.AddressId == b.AddressId), "AddressId references no address in the source.")
             .Rule("parent_quarantined", b => silverAddress.Any(p => p.AddressId == b.AddressId), "A referenced row is quarantined.")
             .KeyedBy(b => b.StoreId)

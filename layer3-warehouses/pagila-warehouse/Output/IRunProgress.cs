@@ -8,12 +8,12 @@ internal interface IRunProgress
     /// <summary>Announces a phase that is not a table step (deploying, generating the source, ...).</summary>
     void Phase(string description);
 
-    /// <summary>Starts a table step; report row counts to the returned progress and complete it with the step's result.</summary>
+    /// <summary>Starts a table step; complete the returned progress with the step's result.</summary>
     ITableProgress BeginTable(string layer, string table);
 }
 
 /// <summary>Progress of one table step.</summary>
-internal interface ITableProgress : IProgress<long>
+internal interface ITableProgress
 {
     void Complete(StepResult result);
 }

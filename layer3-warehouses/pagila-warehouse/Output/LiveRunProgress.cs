@@ -40,14 +40,6 @@ internal sealed class LiveRunProgress(ProgressContext context) : IRunProgress
 
     private sealed class TableProgress(ProgressTask task, string name, Lock gate) : ITableProgress
     {
-        public void Report(long value)
-        {
-            lock (gate)
-            {
-                task.Description = Markup.Escape($"{name} {value:N0} rows");
-            }
-        }
-
         public void Complete(StepResult result)
         {
             lock (gate)

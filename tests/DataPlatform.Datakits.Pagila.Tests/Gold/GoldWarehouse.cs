@@ -5,6 +5,7 @@ using DataPlatform.Datakits.Pagila.Tests.Support;
 using DataPlatform.Framework.Ledger;
 using DataPlatform.Framework.Schema;
 using DataPlatform.Testing;
+using Npgsql;
 
 namespace DataPlatform.Datakits.Pagila.Tests.Gold;
 
@@ -14,13 +15,28 @@ namespace DataPlatform.Datakits.Pagila.Tests.Gold;
 /// </summary>
 public sealed class GoldWarehouse : IAsyncDisposable
 {
-    private GoldWarehouse(BronzeWarehouse bronze) => Bronze = bronze;
+    private readonly NpgsqlDataSource _sourceDataSource;
+    private readonly PagilaBronzeExtractor _extractor;
+
+    private GoldWarehouse(BronzeWarehouse bronze)
+    {
+        Bronze = bronze;
+
+        // The pipeline's statements are set-based and can take long on a loaded 2-core CI machine: the transforms use the
+        // caller's data source, so give the pipeline runs one without the 30 s default command timeout.
+        Pipeline = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(bronze.Warehouse.ConnectionString) { CommandTimeout = 600 });
+        _sourceDataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(bronze.Source.ConnectionString) { CommandTimeout = 600 });
+        _extractor = new PagilaBronzeExtractor(_sourceDataSource, Pipeline);
+    }
 
     public BronzeWarehouse Bronze { get; }
 
     public TestDatabase Source => Bronze.Source;
 
     public TestDatabase Warehouse => Bronze.Warehouse;
+
+    /// <summary>The warehouse data source the pipeline runs on (long command timeout).</summary>
+    public NpgsqlDataSource Pipeline { get; }
 
     public static async Task<GoldWarehouse> WithRealPagilaAsync(PostgresServer server, string nameHint, CancellationToken cancellationToken)
     {
@@ -45,9 +61,9 @@ public sealed class GoldWarehouse : IAsyncDisposable
     {
         await using var ledger = new BatchLedger(Warehouse.DataSource);
         var batchId = await ledger.StartBatchAsync("pagila", cancellationToken);
-        await Bronze.Extractor.ExtractAsync(batchId, bronzeOptions ?? new PagilaBronzeOptions(), cancellationToken);
-        await PagilaSilverTransforms.RunAsync(Warehouse.DataSource, batchId, ledger, cancellationToken: cancellationToken);
-        var gold = await PagilaGoldTransforms.RunAsync(Warehouse.DataSource, batchId, ledger, goldRunTime, cancellationToken: cancellationToken);
+        await _extractor.ExtractAsync(batchId, bronzeOptions ?? new PagilaBronzeOptions(), cancellationToken);
+        await PagilaSilverTransforms.RunAsync(Pipeline, batchId, ledger, cancellationToken: cancellationToken);
+        var gold = await PagilaGoldTransforms.RunAsync(Pipeline, batchId, ledger, goldRunTime, cancellationToken: cancellationToken);
         await ledger.CompleteBatchAsync(batchId, cancellationToken);
         return gold;
     }
@@ -57,7 +73,7 @@ public sealed class GoldWarehouse : IAsyncDisposable
     {
         await using var ledger = new BatchLedger(Warehouse.DataSource);
         var batchId = await ledger.StartBatchAsync("pagila", cancellationToken);
-        var gold = await PagilaGoldTransforms.RunAsync(Warehouse.DataSource, batchId, ledger, runTime, cancellationToken: cancellationToken);
+        var gold = await PagilaGoldTransforms.RunAsync(Pipeline, batchId, ledger, runTime, cancellationToken: cancellationToken);
         await ledger.CompleteBatchAsync(batchId, cancellationToken);
         return gold;
     }
@@ -79,5 +95,10 @@ public sealed class GoldWarehouse : IAsyncDisposable
         return result;
     }
 
-    public ValueTask DisposeAsync() => Bronze.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Pipeline.DisposeAsync();
+        await _sourceDataSource.DisposeAsync();
+        await Bronze.DisposeAsync();
+    }
 }
