@@ -45,6 +45,21 @@ internal static class Databases
         await drop.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>
+    /// The connection string for batch work: without a <c>Command Timeout</c> of its own it gets none (0), because a
+    /// layer's statements run as long as the data needs (Npgsql's default of 30 s would cancel them at larger scales).
+    /// </summary>
+    public static string ForBatchWork(string connectionString)
+    {
+        if (connectionString.Contains("Command Timeout", StringComparison.OrdinalIgnoreCase)
+            || connectionString.Contains("CommandTimeout", StringComparison.OrdinalIgnoreCase))
+        {
+            return connectionString;
+        }
+
+        return new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString;
+    }
+
     /// <summary>The same connection string pointing at another database.</summary>
     public static string WithDatabase(string connectionString, string database) =>
         new NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString;

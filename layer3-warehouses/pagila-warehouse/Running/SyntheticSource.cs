@@ -39,7 +39,7 @@ internal static class SyntheticSource
         var stopwatch = Stopwatch.StartNew();
         await Databases.DropIfExistsAsync(serverConnectionString, database, ct);
         await Databases.EnsureExistsAsync(serverConnectionString, database, ct);
-        var connectionString = Databases.WithDatabase(serverConnectionString, database);
+        var connectionString = Databases.ForBatchWork(Databases.WithDatabase(serverConnectionString, database));
 
         // The schema (with its enum type) first, on a data source of its own: Npgsql learns a database's types when a data
         // source opens its first connection, so the loader's data source must be created after the enum exists.

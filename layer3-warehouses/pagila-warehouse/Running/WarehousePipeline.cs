@@ -63,8 +63,8 @@ internal sealed class WarehousePipeline(ILoggerFactory loggerFactory)
         progress.Phase($"Deploying schemas to {Databases.Describe(warehouse)} (ledger, bronze, silver, gold)");
         await DeployAsync(warehouse, ct);
 
-        await using var warehouseData = NpgsqlDataSource.Create(warehouse);
-        await using var sourceData = NpgsqlDataSource.Create(source);
+        await using var warehouseData = NpgsqlDataSource.Create(Databases.ForBatchWork(warehouse));
+        await using var sourceData = NpgsqlDataSource.Create(Databases.ForBatchWork(source));
         await using var ledger = new BatchLedger(warehouseData, loggerFactory);
 
         var abandoned = await ledger.MarkAbandonedBatchesFailedAsync(ct);

@@ -56,10 +56,19 @@ public sealed class SilverDirtySourceTests(PostgresServer server) : IAsyncLifeti
         _ => throw new ArgumentOutOfRangeException(nameof(defect), defect.Kind, "unknown defect kind"),
     };
 
+    // One fact: the scale-1 source → bronze → silver run is the expensive part, done once in InitializeAsync.
     [Fact]
-    public async Task Quarantined_counts_per_rule_equal_the_planted_bad_rows()
+    public async Task Dirty_source_quarantines_exactly_the_planted_rows_and_the_ledger_balances()
     {
         var ct = TestContext.Current.CancellationToken;
+        await Quarantined_counts_per_rule_equal_the_planted_bad_rows(ct);
+        await Every_parent_quarantined_row_has_a_parent_in_bronze_that_is_missing_from_silver(ct);
+        await Malformed_emails_are_cleaned_to_null_not_quarantined(ct);
+        await Ledger_rows_read_equal_rows_written_plus_quarantined_and_every_row_lands_in_one_place(ct);
+    }
+
+    private async Task Quarantined_counts_per_rule_equal_the_planted_bad_rows(CancellationToken ct)
+    {
         var expected = _generator.Report.Defects
             .Where(d => RuleFor(d) is not null)
             .GroupBy(d => $"{d.Table} {RuleFor(d)}")
@@ -73,10 +82,8 @@ public sealed class SilverDirtySourceTests(PostgresServer server) : IAsyncLifeti
         Assert.True(quarantined.Keys.Count(k => k.EndsWith(" parent_quarantined", StringComparison.Ordinal)) >= 5, "dependants of bad rows are quarantined too");
     }
 
-    [Fact]
-    public async Task Every_parent_quarantined_row_has_a_parent_in_bronze_that_is_missing_from_silver()
+    private async Task Every_parent_quarantined_row_has_a_parent_in_bronze_that_is_missing_from_silver(CancellationToken ct)
     {
-        var ct = TestContext.Current.CancellationToken;
         Assert.Equal(0L, await _warehouse.Warehouse.ScalarAsync<long>(
             $"""
             SELECT count(*) FROM dataplatform.quarantine q
@@ -91,10 +98,8 @@ public sealed class SilverDirtySourceTests(PostgresServer server) : IAsyncLifeti
             $"SELECT count(*) FROM dataplatform.quarantine WHERE transform = 'silver_rental' AND rule = 'parent_quarantined' AND batch_id = {_batchId}", ct) > 0);
     }
 
-    [Fact]
-    public async Task Malformed_emails_are_cleaned_to_null_not_quarantined()
+    private async Task Malformed_emails_are_cleaned_to_null_not_quarantined(CancellationToken ct)
     {
-        var ct = TestContext.Current.CancellationToken;
         foreach (var (table, key) in new[] { (PagilaTables.Customer, "customer_id"), (PagilaTables.Staff, "staff_id") })
         {
             var cleaned = await _warehouse.Warehouse.ScalarAsync<long>(
@@ -114,10 +119,8 @@ public sealed class SilverDirtySourceTests(PostgresServer server) : IAsyncLifeti
         }
     }
 
-    [Fact]
-    public async Task Ledger_rows_read_equal_rows_written_plus_quarantined_and_every_row_lands_in_one_place()
+    private async Task Ledger_rows_read_equal_rows_written_plus_quarantined_and_every_row_lands_in_one_place(CancellationToken ct)
     {
-        var ct = TestContext.Current.CancellationToken;
         var ledger = new Dictionary<string, (long Read, long Written, long Quarantined)>(StringComparer.Ordinal);
         await using (var connection = await _warehouse.Warehouse.OpenConnectionAsync(ct))
         await using (var command = new NpgsqlCommand(
