@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark dispatcher: scripts/bench.sh <benchmark> [--quick]
 # Benchmarks: loader (BulkDataLoader vs hand-written COPY and EF Core; issue #3); bronze (Pagila bronze extraction at scale 10
-# vs a COPY TO STDOUT | COPY FROM STDIN pipe between the same databases; issue #4; --quick: scale 1).
+# vs a COPY TO STDOUT | COPY FROM STDIN pipe between the same databases; issue #4; --quick: scale 1); transforms (typed silver + gold
+# vs a hand-written SQL script doing the same cleaning/joins, scale 10, same database; issue #5; --quick: scale 1).
 # Each prints one table and writes artifacts/bench/<benchmark>.json. PostgreSQL is resolved like the tests:
 # DATAPLATFORM_TEST_PG, else Testcontainers, else a throw-away local cluster.
 set -euo pipefail
@@ -9,7 +10,7 @@ cd "$(dirname "$0")/.."
 benchmark="${1:-}"
 if [ $# -gt 0 ]; then shift; fi
 case "$benchmark" in
-  loader|bronze)
+  loader|bronze|transforms)
     exec dotnet run -c Release --project tests/DataPlatform.Benchmarks -- "$benchmark" "$@"
     ;;
   pipeline)
@@ -18,7 +19,7 @@ case "$benchmark" in
     exec dotnet run -c Release --project tests/DataPlatform.Benchmarks -- "$benchmark" "$@"
     ;;
   *)
-    echo "usage: scripts/bench.sh <loader|bronze|pipeline> [--quick]" >&2
+    echo "usage: scripts/bench.sh <loader|bronze|transforms|pipeline> [--quick]" >&2
     exit 1
     ;;
 esac

@@ -21,5 +21,6 @@ return name switch
 {
     "loader" => await LoaderBenchmark.RunAsync(options, cancellation.Token),
     "bronze" => await DataPlatform.Benchmarks.Bronze.BronzeBenchmark.RunAsync(options, cancellation.Token),
+    "transforms" => await DataPlatform.Benchmarks.Transforms.TransformsBenchmark.RunAsync(options, cancellation.Token),
     _ => BenchmarkOptions.Usage(name),
 };

@@ -88,7 +88,7 @@ internal static class PipelineBenchmark
         BenchmarkReport.Write(
             "pipeline",
             "pagila-warehouse run end to end (rows/s = rows read by the layer; total = source rows / whole run)",
-            cases.OrderBy(c => c.Case.Split(' ')[1].Length).ThenBy(c => c.Case, StringComparer.Ordinal).ToList(),
+            cases,
             new Dictionary<string, object> { ["scales"] = scales, ["layers"] = s_layers, ["host"] = "pagila-warehouse run --scale N --output json (Release)" });
         return 0;
     }

@@ -2,9 +2,10 @@ namespace DataPlatform.Datakits.Pagila.Tests.SilverAcceptance;
 
 /// <summary>
 /// Shrinks an extracted generated bronze batch to a small, still mostly consistent sample: at most about 40 keys per
-/// catalogue table, references folded into the kept key range (planted orphans, ids from 900,000,000, stay orphans). The
-/// in-memory transform path costs about 25 ms per input row (see the report of the differential test), so the
-/// differential test feeds it hundreds of rows, not the catalogue's thousands.
+/// catalogue table (film_actor: the actors of 20 films), references folded into the kept key range (planted orphans, ids
+/// from 900,000,000, stay orphans). The in-memory transform path costs about 25 ms per input row whatever the table size
+/// (measured: 114 countries 2.8 s, 600 cities 17.7 s, 5,462 film_actor rows 143 s), so the differential test feeds it
+/// hundreds of rows, not the catalogue's ten thousands.
 /// </summary>
 internal static class BronzeSample
 {
@@ -19,7 +20,7 @@ internal static class BronzeSample
         $"UPDATE {Schema}.address SET city_id = 1 + (city_id - 1) % 40 WHERE city_id < {Orphans};",
         $"DELETE FROM {Schema}.actor WHERE actor_id > 40 AND actor_id < {Orphans};",
         $"DELETE FROM {Schema}.film WHERE film_id > 40 AND film_id < {Orphans};",
-        $"DELETE FROM {Schema}.film_actor WHERE film_id > 40;",
+        $"DELETE FROM {Schema}.film_actor WHERE film_id > 20;",
         $"UPDATE {Schema}.film_actor SET actor_id = 1 + (actor_id - 1) % 40 WHERE actor_id < {Orphans};",
         $"DELETE FROM {Schema}.film_category WHERE film_id > 40;",
         $"DELETE FROM {Schema}.store WHERE store_id >= 20 AND store_id < {Orphans};",
