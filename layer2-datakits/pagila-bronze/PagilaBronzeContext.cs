@@ -110,6 +110,10 @@ public sealed class PagilaBronzeContext(DbContextOptions options) : DatakitDbCon
         entity.Property(e => e.BronzeId).UseIdentityByDefaultColumn();
         var sourceKey = ((System.Linq.Expressions.NewExpression)keyAndBatch.Body).Members!.Select(m => m.Name).Where(n => n != nameof(BronzeRecord.DpBatchId));
         entity.HasAnnotation(SourceKeyAnnotation, string.Join(",", sourceKey));
+
+        // Silver's quarantine rules probe bronze by source key inside CASE expressions, where PostgreSQL runs a correlated
+        // subplan per row: without this index each probe is a sequential scan and silver turns quadratic in the row count.
+        entity.HasIndex(keyAndBatch);
         return entity;
     }
 }
