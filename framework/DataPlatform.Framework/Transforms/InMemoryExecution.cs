@@ -13,13 +13,13 @@ internal static class InMemoryExecution
             throw new InvalidOperationException($"Transform {transform.Name}: the in-memory path needs sources from InMemorySources.");
         }
 
-        var read = provider.CreateQuery<TSource>(MemoryRewriter.Rewrite(transform.Rows)).LongCount();
-        var rows = provider.CreateQuery<TTarget>(MemoryRewriter.Rewrite(transform.Pass)).ToList();
+        var read = EnumerableCompiler.Compile<TSource>(MemoryRewriter.Rewrite(transform.Rows))().LongCount();
+        var rows = EnumerableCompiler.Compile<TTarget>(MemoryRewriter.Rewrite(transform.Pass))().ToList();
         var quarantined = new List<QuarantinedRow<TSource>>();
         if (transform.Quarantine is not null)
         {
             var messages = transform.Rules.ToDictionary(r => r.Name, r => r.Message, StringComparer.Ordinal);
-            foreach (var probe in provider.CreateQuery<QuarantineProbe<TSource>>(MemoryRewriter.Rewrite(transform.Quarantine)))
+            foreach (var probe in EnumerableCompiler.Compile<QuarantineProbe<TSource>>(MemoryRewriter.Rewrite(transform.Quarantine))())
             {
                 quarantined.Add(new QuarantinedRow<TSource>(transform.KeyOf(probe.Row!), probe.DpRule!, messages[probe.DpRule!], probe.Row!));
             }
