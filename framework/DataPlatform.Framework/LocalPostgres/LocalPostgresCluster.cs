@@ -86,6 +86,26 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>
+    /// Where a persistent cluster wanted in <paramref name="preferredDirectory"/> can live: the directory itself, unless the
+    /// process runs as root and the unprivileged <c>postgres</c> user that runs the server cannot reach it (an ancestor such
+    /// as <c>/root</c> is not searchable by others). Then a stable directory under <paramref name="fallbackRoot"/> (default
+    /// <c>/var/lib/dataplatform/clusters</c>) derived from the preferred path is returned, so reruns find the same cluster.
+    /// </summary>
+    public static string ReachableDirectory(string preferredDirectory, string? fallbackRoot = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(preferredDirectory);
+        var full = Path.GetFullPath(preferredDirectory);
+        if (ServiceAccount.FindUnreachableAncestor(full) is null)
+        {
+            return full;
+        }
+
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(full)))[..12];
+        var name = new DirectoryInfo(full).Parent?.Parent?.Name is { Length: > 0 } project ? $"{project}-{hash}" : hash;
+        return Path.Combine(fallbackRoot ?? "/var/lib/dataplatform/clusters", name);
+    }
+
     /// <summary>Creates (but does not initialize or start) a cluster in <paramref name="directory"/>, which is kept on dispose.</summary>
     /// <exception cref="PostgresBinariesNotFoundException">No PostgreSQL server binaries are installed.</exception>
     public static LocalPostgresCluster CreatePersistent(

@@ -50,26 +50,40 @@ internal static class ServiceAccount
     }
 
     /// <summary>
+    /// When root: the first ancestor of <paramref name="directory"/> that the service account cannot search (no x bit for
+    /// others), or null when every ancestor is searchable or the process is not root.
+    /// </summary>
+    public static string? FindUnreachableAncestor(string directory)
+    {
+        if (!IsRoot || OperatingSystem.IsWindows())
+        {
+            return null;
+        }
+
+        for (var current = Directory.GetParent(Path.GetFullPath(directory)); current is not null; current = current.Parent)
+        {
+            if (current.Exists && (File.GetUnixFileMode(current.FullName) & UnixFileMode.OtherExecute) == 0)
+            {
+                return current.FullName;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Every ancestor of <paramref name="directory"/> must be searchable (x bit for others) so that the service account
     /// can reach it.
     /// </summary>
     private static void EnsureTraversable(string directory)
     {
-        if (OperatingSystem.IsWindows())
+        if (!OperatingSystem.IsWindows() && FindUnreachableAncestor(directory) is { } blocked)
         {
-            return;
-        }
-
-        for (var current = Directory.GetParent(directory); current is not null; current = current.Parent)
-        {
-            var mode = File.GetUnixFileMode(current.FullName);
-            if ((mode & UnixFileMode.OtherExecute) == 0)
-            {
-                throw new LocalPostgresException(
-                    $"The '{UserName}' user cannot reach '{directory}' because '{current.FullName}' is not searchable by other users "
-                    + $"(mode {Convert.ToString((int)mode, 8)}). Put the cluster directory somewhere reachable (e.g. under /tmp), "
-                    + $"or allow traversal with 'chmod o+x {current.FullName}'.");
-            }
+            var mode = File.GetUnixFileMode(blocked);
+            throw new LocalPostgresException(
+                $"The '{UserName}' user cannot reach '{directory}' because '{blocked}' is not searchable by other users "
+                + $"(mode {Convert.ToString((int)mode, 8)}). Put the cluster directory somewhere reachable (e.g. under /tmp), "
+                + $"or allow traversal with 'chmod o+x {blocked}'.");
         }
     }
 

@@ -50,7 +50,7 @@ internal sealed class EmbeddedWarehouse : IAsyncDisposable
     {
         Directory.CreateDirectory(homeDirectory);
         var cluster = LocalPostgresCluster.CreatePersistent(
-            Path.Combine(homeDirectory, ClusterFolder),
+            ClusterDirectory(homeDirectory, loggerFactory.CreateLogger<EmbeddedWarehouse>()),
             new LocalPostgresClusterOptions { DisableDurability = false, StopWhenProcessExits = !keepRunning },
             loggerFactory);
         try
@@ -77,7 +77,30 @@ internal sealed class EmbeddedWarehouse : IAsyncDisposable
 
     /// <summary>Whether <paramref name="homeDirectory"/> already holds an initialized embedded cluster.</summary>
     public static bool Exists(string homeDirectory) =>
-        File.Exists(Path.Combine(homeDirectory, ClusterFolder, "data", "PG_VERSION"));
+        File.Exists(Path.Combine(LocalPostgresCluster.ReachableDirectory(Path.Combine(homeDirectory, ClusterFolder)), "data", "PG_VERSION"));
+
+    // As root the server runs as the 'postgres' user, which cannot enter e.g. /root: the cluster then lives in a reachable
+    // directory derived from the home path, and <home>/cluster becomes a link to it, so reruns and users find it.
+    private static string ClusterDirectory(string homeDirectory, ILogger logger)
+    {
+        var preferred = Path.GetFullPath(Path.Combine(homeDirectory, ClusterFolder));
+        var reachable = LocalPostgresCluster.ReachableDirectory(preferred);
+        if (reachable == preferred)
+        {
+            return preferred;
+        }
+
+        Directory.CreateDirectory(reachable);
+        if (!Path.Exists(preferred))
+        {
+            Directory.CreateSymbolicLink(preferred, reachable);
+        }
+
+        logger.LogInformation(
+            "The 'postgres' user cannot reach {Preferred}; the embedded cluster lives in {Reachable} ({Preferred} links to it)",
+            preferred, reachable, preferred);
+        return reachable;
+    }
 
     /// <summary>The default <c>.dataplatform</c> directory: under the repository root (the directory holding <c>.git</c>) or else the current directory.</summary>
     public static string DefaultHomeDirectory()
@@ -102,7 +125,7 @@ internal sealed class EmbeddedWarehouse : IAsyncDisposable
             ? $"  The cluster is still running (--keep-running). Stop it with: {runAs}{_cluster.Binaries.PgCtl} stop -D {_cluster.DataDirectory}"
             : "  The run stopped the cluster. To look at the result, rerun with --keep-running (an incremental run that leaves it up), then:";
         return string.Create(CultureInfo.InvariantCulture, $"""
-            Embedded warehouse: {Path.Combine(HomeDirectory, ClusterFolder)} (PostgreSQL on 127.0.0.1:{Port}, user postgres, no password)
+            Embedded warehouse: {_cluster.RootDirectory} (PostgreSQL on 127.0.0.1:{Port}, user postgres, no password)
               databases: {WarehouseDatabase} (schemas br__pagila__public, sl__pagila, gl__pagila, dataplatform), {SourceDatabase} (synthetic source)
             {state}
                 psql "host=127.0.0.1 port={Port} user=postgres dbname={WarehouseDatabase}" -c 'SELECT count(*) FROM gl__pagila.fact_rental'
