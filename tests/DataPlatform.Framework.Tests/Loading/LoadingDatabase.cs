@@ -1,10 +1,11 @@
 using DataPlatform.Framework.Loading;
+using DataPlatform.Framework.Schema;
 using DataPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataPlatform.Framework.Tests.Loading;
 
-/// <summary>A fresh database with the loader test tables (created from the EF models' create scripts).</summary>
+/// <summary>A fresh database with the loader test tables (deployed by the SchemaDeployer, so the mixin triggers exist).</summary>
 public sealed class LoadingDatabase : IAsyncDisposable
 {
     private LoadingDatabase(TestDatabase database, LoadTestContext silver, LoadBronzeContext bronze)
@@ -31,10 +32,9 @@ public sealed class LoadingDatabase : IAsyncDisposable
         var database = await server.CreateDatabaseAsync(nameHint, cancellationToken);
         var silver = LoadTestContext.Create(database.ConnectionString);
         var bronze = LoadBronzeContext.Create(database.ConnectionString);
-        await database.ExecuteAsync(
-            $"CREATE SCHEMA \"{LoadTestContext.SchemaName}\"; CREATE SCHEMA \"br__load__public\";\n"
-            + silver.Database.GenerateCreateScript() + "\n" + bronze.Database.GenerateCreateScript(),
-            cancellationToken);
+        var deployer = new SchemaDeployer();
+        await deployer.DeployAsync(silver, database.ConnectionString, cancellationToken);
+        await deployer.DeployAsync(bronze, database.ConnectionString, cancellationToken);
         return new LoadingDatabase(database, silver, bronze);
     }
 

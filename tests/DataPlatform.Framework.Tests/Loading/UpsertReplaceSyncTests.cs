@@ -18,6 +18,7 @@ public sealed class UpsertReplaceSyncTests(PostgresServer server) : IAsyncLifeti
         var ct = TestContext.Current.CancellationToken;
         await _db.Loader.LoadAsync(TestRows.Films(4), new BulkLoadOptions(), ct);
         var xminBefore = await Xmins();
+        var updatedBefore = await UpdatedAts();
 
         var input = TestRows.Films(4);
         input[1].Title = "Changed";        // film 2 changes
@@ -34,6 +35,11 @@ public sealed class UpsertReplaceSyncTests(PostgresServer server) : IAsyncLifeti
         Assert.NotEqual(xminBefore[2], xminAfter[2]);
         Assert.Equal(xminBefore[3], xminAfter[3]);
         Assert.Equal(xminBefore[4], xminAfter[4]);
+        var updatedAfter = await UpdatedAts();
+        Assert.True(updatedAfter[2] > updatedBefore[2], "updated_at of the changed row moves on");
+        Assert.Equal(updatedBefore[1], updatedAfter[1]);
+        Assert.Equal(updatedBefore[3], updatedAfter[3]);
+        Assert.Equal(updatedBefore[4], updatedAfter[4]);
         Assert.Equal("Changed", await _db.ScalarAsync<string>("SELECT title FROM sl__load.film WHERE film_id = 2"));
         Assert.Equal(5L, await _db.ScalarAsync<long>("SELECT count(*) FROM sl__load.film"));
 
@@ -129,6 +135,22 @@ public sealed class UpsertReplaceSyncTests(PostgresServer server) : IAsyncLifeti
         Assert.All(counts, c => Assert.True(c is 500 or 800, $"a reader saw {c} rows"));
         Assert.Equal((800L, 500L), (last!.RowsDeleted, last.RowsInserted));
         Assert.Equal(500L, await _db.ScalarAsync<long>("SELECT count(*) FROM sl__load.film WHERE film_id >= 5000"));
+    }
+
+    private async Task<Dictionary<int, DateTime>> UpdatedAts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var result = new Dictionary<int, DateTime>();
+        await using var connection = await _db.Database.OpenConnectionAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT film_id, updated_at FROM sl__load.film";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            result[reader.GetInt32(0)] = reader.GetDateTime(1);
+        }
+
+        return result;
     }
 
     private async Task<Dictionary<int, uint>> Xmins()
