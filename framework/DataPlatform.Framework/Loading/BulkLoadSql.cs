@@ -28,11 +28,14 @@ internal sealed class BulkLoadSql(EntityTableMap map, string stagingTable)
     public string InsertAll => $"INSERT INTO {map.QualifiedName} ({_columns}) SELECT {_columns} FROM {_staging}";
 
     /// <summary>
-    /// One set-based upsert returning (inserted, updated). Equal rows are left untouched by the <c>IS DISTINCT FROM</c>
-    /// guard; with <paramref name="deduplicate"/> only the last staged row per key is used (staging rows keep COPY order,
-    /// so the highest ctid is the last input row). <paramref name="reactivate"/> clears inactivated_date (sync).
+    /// One set-based upsert. Equal rows are left untouched by the <c>IS DISTINCT FROM</c> guard; with
+    /// <paramref name="deduplicate"/> only the last staged row per key is used (staging rows keep COPY order, so the highest
+    /// ctid is the last input row). <paramref name="reactivate"/> clears inactivated_date (sync). With
+    /// <paramref name="returning"/> the statement returns one boolean per written row (true: inserted); without it the
+    /// caller counts inserts and updates from the transaction's table statistics (<see cref="TransactionCounts"/>), which
+    /// costs nothing per row.
     /// </summary>
-    public string Upsert(bool deduplicate, bool reactivate)
+    public string Upsert(bool deduplicate, bool reactivate, bool returning)
     {
         var key = string.Join(", ", map.KeyColumns.Select(c => SqlIdentifier.Quote(c.Name)));
         var updatable = map.Columns.Where(c => !map.KeyColumns.Contains(c)).Select(c => SqlIdentifier.Quote(c.Name)).ToList();
@@ -56,14 +59,20 @@ internal sealed class BulkLoadSql(EntityTableMap map, string stagingTable)
             : $"DO UPDATE SET {string.Join(", ", sets)} WHERE {string.Join(" OR ", changed)}";
 
         return $"""
-            WITH upserted AS (
-                INSERT INTO {map.QualifiedName} AS t ({_columns})
-                {source}
-                ON CONFLICT ({key}) {conflict}
-                RETURNING (t.xmax = 0) AS inserted)
-            SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM upserted
+            INSERT INTO {map.QualifiedName} AS t ({_columns})
+            {source}
+            ON CONFLICT ({key}) {conflict}{(returning ? " RETURNING (t.xmax = 0)" : string.Empty)}
             """;
     }
+
+    /// <summary>
+    /// The target's insert and update counters of the current transaction (subtransactions included) and whether the
+    /// server counts them at all (<c>track_counts</c>). Taken before and after an upsert, their difference is exactly what
+    /// the upsert inserted and updated.
+    /// </summary>
+    public string TransactionCounts =>
+        $"SELECT pg_stat_get_xact_tuples_inserted('{map.QualifiedName}'::regclass), "
+        + $"pg_stat_get_xact_tuples_updated('{map.QualifiedName}'::regclass), current_setting('track_counts')::bool";
 
     /// <summary>Soft-deletes active rows whose key is missing from the staged input (sync).</summary>
     public string DeactivateMissing()

@@ -78,7 +78,7 @@ internal sealed class LoadAttempt<T>(EntityLoadPlan<T> plan, RowSource<T> source
         await transaction.SaveAsync(Savepoint, cancellationToken).ConfigureAwait(false);
         try
         {
-            var result = await CountPairAsync(connection, transaction, sql.Upsert(deduplicate: false, reactivate), cancellationToken).ConfigureAwait(false);
+            var result = await CountedUpsertAsync(connection, transaction, sql, deduplicate: false, reactivate, cancellationToken).ConfigureAwait(false);
             await transaction.ReleaseAsync(Savepoint, cancellationToken).ConfigureAwait(false);
             return result;
         }
@@ -86,7 +86,38 @@ internal sealed class LoadAttempt<T>(EntityLoadPlan<T> plan, RowSource<T> source
         {
             LoaderLog.Deduplicating(logger, _map.DisplayName);
             await transaction.RollbackAsync(Savepoint, cancellationToken).ConfigureAwait(false);
-            return await CountPairAsync(connection, transaction, sql.Upsert(deduplicate: true, reactivate), cancellationToken).ConfigureAwait(false);
+            return await CountedUpsertAsync(connection, transaction, sql, deduplicate: true, reactivate, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Inserted and updated rows come from the transaction's table counters (no per-row cost); only a server that does not
+    // track counts gets the RETURNING form, which streams one boolean per written row.
+    private async Task<(long Inserted, long Updated)> CountedUpsertAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, BulkLoadSql sql, bool deduplicate, bool reactivate, CancellationToken cancellationToken)
+    {
+        var before = await TransactionCountsAsync(connection, transaction, sql, cancellationToken).ConfigureAwait(false);
+        if (!before.Tracked)
+        {
+            return await CountReturnedAsync(connection, transaction, sql.Upsert(deduplicate, reactivate, returning: true), cancellationToken).ConfigureAwait(false);
+        }
+
+        await ExecuteAsync(connection, transaction, sql.Upsert(deduplicate, reactivate, returning: false), cancellationToken).ConfigureAwait(false);
+        var after = await TransactionCountsAsync(connection, transaction, sql, cancellationToken).ConfigureAwait(false);
+        return (after.Inserted - before.Inserted, after.Updated - before.Updated);
+    }
+
+    private async Task<(long Inserted, long Updated, bool Tracked)> TransactionCountsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, BulkLoadSql sql, CancellationToken cancellationToken)
+    {
+        var command = new NpgsqlCommand(sql.TransactionCounts, connection, transaction) { CommandTimeout = options.CommandTimeoutSeconds };
+        await using (command.ConfigureAwait(false))
+        {
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                return (reader.GetInt64(0), reader.GetInt64(1), reader.GetBoolean(2));
+            }
         }
     }
 
@@ -159,6 +190,7 @@ internal sealed class LoadAttempt<T>(EntityLoadPlan<T> plan, RowSource<T> source
         return position;
     }
 
+    // A cardinality violation (an upsert touching one key twice) passes through: UpsertAsync retries it deduplicated.
     private async Task<long> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
     {
         var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = options.CommandTimeoutSeconds };
@@ -167,13 +199,13 @@ internal sealed class LoadAttempt<T>(EntityLoadPlan<T> plan, RowSource<T> source
         {
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (PostgresException exception) when (IsDataError(exception))
+        catch (PostgresException exception) when (IsDataError(exception) && exception.SqlState != PostgresErrorCodes.CardinalityViolation)
         {
             throw new BulkLoadException(_map.DisplayName, exception.ColumnName, null, null, options.BatchId, CopyErrorLocation.Reason(exception), exception);
         }
     }
 
-    private async Task<(long, long)> CountPairAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
+    private async Task<(long, long)> CountReturnedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
     {
         var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = options.CommandTimeoutSeconds };
         await using (command.ConfigureAwait(false))
@@ -182,8 +214,20 @@ internal sealed class LoadAttempt<T>(EntityLoadPlan<T> plan, RowSource<T> source
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
-                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                return (reader.GetInt64(0), reader.GetInt64(1));
+                long inserted = 0, updated = 0;
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    if (reader.GetBoolean(0))
+                    {
+                        inserted++;
+                    }
+                    else
+                    {
+                        updated++;
+                    }
+                }
+
+                return (inserted, updated);
             }
         }
         catch (PostgresException exception) when (IsDataError(exception) && exception.SqlState != PostgresErrorCodes.CardinalityViolation)

@@ -50,6 +50,34 @@ public sealed class UpsertReplaceSyncTests(PostgresServer server) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Upsert_counts_inserts_and_updates_also_when_the_server_tracks_no_table_statistics()
+    {
+        // The loader reads inserted/updated from the transaction's table counters; with track_counts off it falls back to
+        // counting RETURNING rows. Both paths must give the same counts, also inside a caller's transaction.
+        var ct = TestContext.Current.CancellationToken;
+        await _db.Loader.LoadAsync(TestRows.Films(4), new BulkLoadOptions(), ct);
+        foreach (var trackCounts in new[] { "on", "off" })
+        {
+            await using var connection = await _db.Database.OpenConnectionAsync(ct);
+            await using (var set = connection.CreateCommand())
+            {
+                set.CommandText = $"SET track_counts = {trackCounts}";
+                await set.ExecuteNonQueryAsync(ct);
+            }
+
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            var input = TestRows.Films(4);
+            input[0].Title = "Changed " + trackCounts;     // one update
+            input.Add(TestRows.Film(trackCounts == "on" ? 10 : 11)); // one insert
+            var result = await _db.Loader.LoadAsync(
+                input, new BulkLoadOptions { Mode = BulkLoadMode.Upsert, Connection = connection, Transaction = transaction }, ct);
+            await transaction.CommitAsync(ct);
+
+            Assert.Equal((1L, 1L), (result.RowsInserted, result.RowsUpdated));
+        }
+    }
+
+    [Fact]
     public async Task Upsert_with_duplicate_keys_in_the_input_keeps_the_last_row()
     {
         var ct = TestContext.Current.CancellationToken;
