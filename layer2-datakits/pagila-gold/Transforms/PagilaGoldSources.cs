@@ -24,21 +24,7 @@ internal sealed class PagilaGoldSources(DbContextOptions<PagilaGoldSources> opti
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        var silver = SchemaNames.For("pagila", DatakitLayer.Silver);
-        modelBuilder.Entity<Country>().ToTable("country", silver).HasKey(e => e.CountryId);
-        modelBuilder.Entity<City>().ToTable("city", silver).HasKey(e => e.CityId);
-        modelBuilder.Entity<Address>().ToTable("address", silver).HasKey(e => e.AddressId);
-        modelBuilder.Entity<Language>().ToTable("language", silver).HasKey(e => e.LanguageId);
-        modelBuilder.Entity<Category>().ToTable("category", silver).HasKey(e => e.CategoryId);
-        modelBuilder.Entity<Film>().ToTable("film", silver).HasKey(e => e.FilmId);
-        modelBuilder.Entity<FilmActor>().ToTable("film_actor", silver).HasKey(e => new { e.ActorId, e.FilmId });
-        modelBuilder.Entity<FilmCategory>().ToTable("film_category", silver).HasKey(e => new { e.FilmId, e.CategoryId });
-        modelBuilder.Entity<Store>().ToTable("store", silver).HasKey(e => e.StoreId);
-        modelBuilder.Entity<Staff>().ToTable("staff", silver).HasKey(e => e.StaffId);
-        modelBuilder.Entity<Customer>().ToTable("customer", silver).HasKey(e => e.CustomerId);
-        modelBuilder.Entity<Inventory>().ToTable("inventory", silver).HasKey(e => e.InventoryId);
-        modelBuilder.Entity<Rental>().ToTable("rental", silver).HasKey(e => e.RentalId);
-        modelBuilder.Entity<Payment>().ToTable("payment", silver).HasKey(e => e.PaymentId);
+        modelBuilder.MapSilverTables();
 
         var gold = SchemaNames.For("pagila", DatakitLayer.Gold);
         modelBuilder.Entity<DimDate>().ToTable("dim_date", gold).HasKey(e => e.DateKey);

@@ -40,22 +40,7 @@ internal sealed class PagilaSilverSources(DbContextOptions<PagilaSilverSources> 
         Bronze<B.Staff>(modelBuilder, bronze, "staff");
         Bronze<B.Store>(modelBuilder, bronze, "store");
 
-        var silver = SchemaNames.For("pagila", DatakitLayer.Silver);
-        modelBuilder.Entity<Country>().ToTable("country", silver).HasKey(e => e.CountryId);
-        modelBuilder.Entity<City>().ToTable("city", silver).HasKey(e => e.CityId);
-        modelBuilder.Entity<Address>().ToTable("address", silver).HasKey(e => e.AddressId);
-        modelBuilder.Entity<Language>().ToTable("language", silver).HasKey(e => e.LanguageId);
-        modelBuilder.Entity<Category>().ToTable("category", silver).HasKey(e => e.CategoryId);
-        modelBuilder.Entity<Actor>().ToTable("actor", silver).HasKey(e => e.ActorId);
-        modelBuilder.Entity<Film>().ToTable("film", silver).HasKey(e => e.FilmId);
-        modelBuilder.Entity<FilmActor>().ToTable("film_actor", silver).HasKey(e => new { e.ActorId, e.FilmId });
-        modelBuilder.Entity<FilmCategory>().ToTable("film_category", silver).HasKey(e => new { e.FilmId, e.CategoryId });
-        modelBuilder.Entity<Store>().ToTable("store", silver).HasKey(e => e.StoreId);
-        modelBuilder.Entity<Staff>().ToTable("staff", silver).HasKey(e => e.StaffId);
-        modelBuilder.Entity<Customer>().ToTable("customer", silver).HasKey(e => e.CustomerId);
-        modelBuilder.Entity<Inventory>().ToTable("inventory", silver).HasKey(e => e.InventoryId);
-        modelBuilder.Entity<Rental>().ToTable("rental", silver).HasKey(e => e.RentalId);
-        modelBuilder.Entity<Payment>().ToTable("payment", silver).HasKey(e => e.PaymentId);
+        modelBuilder.MapSilverTables();
     }
 
     private static Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> Bronze<T>(ModelBuilder modelBuilder, string schema, string table)
