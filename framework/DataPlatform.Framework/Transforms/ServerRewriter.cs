@@ -8,6 +8,8 @@ namespace DataPlatform.Framework.Transforms;
 /// Aligns a transform with <see cref="CanonicalText"/> before EF Core translates it: <c>Trim()</c>, <c>TrimStart()</c>,
 /// <c>TrimEnd()</c> get the explicit whitespace set (SQL <c>btrim(s, E' \t\n…')</c>), <c>IsNullOrWhiteSpace</c> becomes
 /// <c>s IS NULL OR btrim(s, set) = ''</c>, and <c>ToLower()</c>/<c>ToUpper()</c> run under the <c>C.utf8</c> collation.
+/// In the test of a conditional (a rule of the classifier: a CASE WHEN) key probes <c>set.Any(p =&gt; p.Key == row.X)</c>
+/// become <c>row.X IN (SELECT p.key …)</c>, see <see cref="HashedProbeRewriter"/>.
 /// </summary>
 internal sealed class ServerRewriter : ExpressionVisitor
 {
@@ -22,6 +24,9 @@ internal sealed class ServerRewriter : ExpressionVisitor
     public static Expression Rewrite(Expression expression) => new ServerRewriter().Visit(QueryableInliner.Inline(expression));
 
     protected override Expression VisitExtension(Expression node) => node;
+
+    protected override Expression VisitConditional(ConditionalExpression node) =>
+        node.Update(HashedProbeRewriter.Rewrite(Visit(node.Test)), Visit(node.IfTrue), Visit(node.IfFalse));
 
     protected override Expression VisitMethodCall(MethodCallExpression node)
     {

@@ -7,10 +7,20 @@ namespace DataPlatform.Framework.Transforms;
 
 /// <summary>
 /// The connection and transaction of one run: the source context's connection (opened if needed) and its current
-/// transaction when the caller started one, otherwise a transaction of the run's own that commits at the end.
+/// transaction when the caller started one, otherwise a transaction of the run's own that commits at the end. Opening
+/// raises <c>work_mem</c> to at least <see cref="MinimumWorkMem"/> (a higher setting is kept) with a transaction-local
+/// <c>set_config</c>, so PostgreSQL can keep the hashed SubPlans of the rules' key probes in memory; in the caller's ambient
+/// transaction the raised value therefore also holds for the rest of that transaction, and ends with it.
 /// </summary>
 internal sealed class TransformSession : IAsyncDisposable
 {
+    /// <summary>The least <c>work_mem</c> a run works with.</summary>
+    public const string MinimumWorkMem = "64MB";
+
+    private const string RaiseWorkMem =
+        "SELECT set_config('work_mem', (greatest(pg_size_bytes(current_setting('work_mem')), pg_size_bytes('" + MinimumWorkMem + "'))"
+        + " / 1024)::text || 'kB', true)";
+
     private readonly DbContext _context;
     private readonly bool _openedConnection;
     private readonly bool _ownsTransaction;
@@ -45,13 +55,28 @@ internal sealed class TransformSession : IAsyncDisposable
             await source.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        TransformSession session;
         if (source.Database.CurrentTransaction?.GetDbTransaction() is NpgsqlTransaction ambient)
         {
-            return new TransformSession(source, connection, ambient, opened, ownsTransaction: false);
+            session = new TransformSession(source, connection, ambient, opened, ownsTransaction: false);
+        }
+        else
+        {
+            var own = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            session = new TransformSession(source, connection, own, opened, ownsTransaction: true);
         }
 
-        var own = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        return new TransformSession(source, connection, own, opened, ownsTransaction: true);
+        try
+        {
+            await session.Statements.ExecuteAsync(RaiseWorkMem, [], cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await session.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return session;
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken)

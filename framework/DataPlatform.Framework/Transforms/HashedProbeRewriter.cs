@@ -1,0 +1,121 @@
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace DataPlatform.Framework.Transforms;
+
+/// <summary>
+/// Rewrites the key probes of a CASE test, <c>set.Any(p =&gt; p.M == outer)</c>, into <c>set.Select(p =&gt; p.M).Contains(outer)</c>
+/// (with <c>outer != null &amp;&amp;</c> and <c>outer.Value</c> when <c>outer</c> is nullable), so EF Core emits
+/// <c>outer IN (SELECT p.m …)</c> instead of <c>EXISTS (SELECT 1 … WHERE p.m = outer)</c>. Inside a CASE PostgreSQL
+/// cannot turn EXISTS into a join and runs a correlated SubPlan per row (a sequential scan per row when the probed table
+/// has no index); an IN becomes a hashed SubPlan built once. Only applies when <c>p.M</c> is a non-nullable value type
+/// (the IN list then never holds NULL, so no null compensation is needed); every other <c>Any</c> is left alone, and so is
+/// everything inside lambdas (a WHERE's EXISTS already becomes a hash semi/anti join).
+/// </summary>
+internal sealed class HashedProbeRewriter : ExpressionVisitor
+{
+    private static readonly MethodInfo s_select = typeof(Queryable).GetMethods()
+        .Single(m => m.Name == nameof(Queryable.Select) && m.GetParameters().Length == 2
+            && m.GetParameters()[1].ParameterType.GetGenericArguments()[0].GetGenericArguments().Length == 2);
+
+    private static readonly MethodInfo s_contains = typeof(Queryable).GetMethods()
+        .Single(m => m.Name == nameof(Queryable.Contains) && m.GetParameters().Length == 2);
+
+    /// <summary>Rewrites the probes of one conditional test.</summary>
+    public static Expression Rewrite(Expression test) => new HashedProbeRewriter().Visit(test);
+
+    protected override Expression VisitExtension(Expression node) => node;
+
+    // Sub-query predicates and projections stay as they are: only the test's own boolean terms are CASE-bound.
+    protected override Expression VisitLambda<T>(Expression<T> node) => node;
+
+    protected override Expression VisitMethodCall(MethodCallExpression node)
+    {
+        var visited = (MethodCallExpression)base.VisitMethodCall(node);
+        return TryRewrite(visited) ?? visited;
+    }
+
+    private static Expression? TryRewrite(MethodCallExpression call)
+    {
+        if (call.Method.DeclaringType != typeof(Queryable) || call.Method.Name != nameof(Queryable.Any) || call.Arguments.Count != 2
+            || StripQuotes(call.Arguments[1]) is not LambdaExpression
+            {
+                Parameters: [var probe], Body: BinaryExpression { NodeType: ExpressionType.Equal } equal,
+            })
+        {
+            return null;
+        }
+
+        if (!TryMatch(probe, equal.Left, equal.Right, out var member, out var outer)
+            && !TryMatch(probe, equal.Right, equal.Left, out member, out outer))
+        {
+            return null;
+        }
+
+        var keyType = member.Type;
+        var key = Expression.Lambda(member, probe);
+        var keys = Expression.Call(s_select.MakeGenericMethod(probe.Type, keyType), call.Arguments[0], Expression.Quote(key));
+        var contains = s_contains.MakeGenericMethod(keyType);
+        if (outer.Type == keyType)
+        {
+            return Expression.Call(contains, keys, outer);
+        }
+
+        return Expression.AndAlso(
+            Expression.NotEqual(outer, Expression.Constant(null, outer.Type)),
+            Expression.Call(contains, keys, Expression.Property(outer, nameof(Nullable<int>.Value))));
+    }
+
+    // probeSide is p.M or (M?)p.M with M a non-nullable value type; outerSide has type M or M? and does not use p.
+    private static bool TryMatch(
+        ParameterExpression probe, Expression probeSide, Expression outerSide, out MemberExpression member, out Expression outer)
+    {
+        member = null!;
+        outer = outerSide;
+        var unwrapped = probeSide is UnaryExpression { NodeType: ExpressionType.Convert } convert
+            && Nullable.GetUnderlyingType(convert.Type) == convert.Operand.Type
+                ? convert.Operand
+                : probeSide;
+        if (unwrapped is not MemberExpression candidate || candidate.Expression != probe
+            || !candidate.Type.IsValueType || Nullable.GetUnderlyingType(candidate.Type) is not null)
+        {
+            return false;
+        }
+
+        if (outerSide.Type != candidate.Type && Nullable.GetUnderlyingType(outerSide.Type) != candidate.Type)
+        {
+            return false;
+        }
+
+        if (ParameterFinder.Uses(outerSide, probe))
+        {
+            return false;
+        }
+
+        member = candidate;
+        return true;
+    }
+
+    private static Expression StripQuotes(Expression expression) =>
+        expression is UnaryExpression { NodeType: ExpressionType.Quote } quote ? quote.Operand : expression;
+
+    private sealed class ParameterFinder(ParameterExpression parameter) : ExpressionVisitor
+    {
+        private bool _found;
+
+        public static bool Uses(Expression expression, ParameterExpression parameter)
+        {
+            var finder = new ParameterFinder(parameter);
+            finder.Visit(expression);
+            return finder._found;
+        }
+
+        protected override Expression VisitParameter(ParameterExpression node)
+        {
+            _found |= node == parameter;
+            return node;
+        }
+
+        protected override Expression VisitExtension(Expression node) => node;
+    }
+}

@@ -1,0 +1,70 @@
+using DataPlatform.Framework.Transforms;
+
+namespace DataPlatform.Framework.Tests.Transforms;
+
+/// <summary>A rule probing the languages by a nullable key: NULL and unknown languages are quarantined.</summary>
+public sealed class LanguageProbeTransform : Transform<RawFilm, CleanFilm>
+{
+    public override TransformDefinition<RawFilm, CleanFilm> Define(ITransformSources sources, TransformContext context) =>
+        From(sources.Set<RawFilm>())
+            .Rule("orphan_language", f => sources.Set<RawLanguage>().Any(l => l.LanguageId == f.LanguageId), "language does not exist")
+            .KeyedBy(f => f.FilmId)
+            .Select(f => new CleanFilm
+            {
+                FilmId = f.FilmId,
+                Title = f.Title!,
+                TitleKey = f.Title!,
+                TitleUpper = f.Title!,
+                TitleLength = f.FilmId,
+                LanguageId = f.LanguageId!.Value,
+                IsActive = true,
+                BatchId = f.BatchId,
+            });
+}
+
+/// <summary>The probe written the other way round on a non-nullable key, after a null guard, as the silver datakits write them.</summary>
+public sealed class GuardedProbeTransform : Transform<RawFilm, CleanFilm>
+{
+    public override TransformDefinition<RawFilm, CleanFilm> Define(ITransformSources sources, TransformContext context)
+    {
+        var languages = sources.Set<RawLanguage>();
+        return From(sources.Set<RawFilm>())
+            .Rule("film_is_no_language", f => languages.Any(l => f.FilmId == l.LanguageId), "film id is no language id")
+            .Rule("orphan_language", f => f.LanguageId != null && languages.Any(l => f.LanguageId == l.LanguageId), "language does not exist")
+            .KeyedBy(f => f.FilmId)
+            .Select(f => new CleanFilm
+            {
+                FilmId = f.FilmId,
+                Title = f.Title!,
+                TitleKey = f.Title!,
+                TitleUpper = f.Title!,
+                TitleLength = f.FilmId,
+                LanguageId = f.LanguageId!.Value,
+                IsActive = true,
+                BatchId = f.BatchId,
+            });
+    }
+}
+
+/// <summary>The same probe as a filter of the source rows (a WHERE, where EXISTS becomes a semi-join) and as a rule.</summary>
+public sealed class FilteredProbeTransform : Transform<RawFilm, CleanFilm>
+{
+    public override TransformDefinition<RawFilm, CleanFilm> Define(ITransformSources sources, TransformContext context)
+    {
+        var languages = sources.Set<RawLanguage>();
+        return From(sources.Set<RawFilm>().Where(f => languages.Any(l => l.LanguageId == f.LanguageId)))
+            .Rule("orphan_language", f => languages.Any(l => l.LanguageId == f.LanguageId), "language does not exist")
+            .KeyedBy(f => f.FilmId)
+            .Select(f => new CleanFilm
+            {
+                FilmId = f.FilmId,
+                Title = f.Title!,
+                TitleKey = f.Title!,
+                TitleUpper = f.Title!,
+                TitleLength = f.FilmId,
+                LanguageId = f.LanguageId!.Value,
+                IsActive = true,
+                BatchId = f.BatchId,
+            });
+    }
+}

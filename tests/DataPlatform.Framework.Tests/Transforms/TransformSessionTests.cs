@@ -1,0 +1,80 @@
+using DataPlatform.Framework.Transforms;
+using DataPlatform.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace DataPlatform.Framework.Tests.Transforms;
+
+/// <summary>A run's session raises work_mem to at least 64MB for its transaction only and never lowers a higher setting.</summary>
+public sealed class TransformSessionTests(PostgresServer server) : IAsyncLifetime
+{
+    private TfxDatabase _db = null!;
+
+    public async ValueTask InitializeAsync() => _db = await TfxDatabase.CreateAsync(server, "tfx_session", TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task Work_mem_is_raised_to_64MB_for_the_runs_own_transaction_only()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var bronze = _db.Bronze();
+        await bronze.Database.OpenConnectionAsync(ct);
+        await bronze.Database.ExecuteSqlRawAsync("SET work_mem = '4MB'", ct);
+
+        var session = await TransformSession.OpenAsync(bronze, ct);
+        await using (session)
+        {
+            Assert.Equal("64MB", await WorkMem(session.Connection, session.Transaction, ct));
+        }
+
+        Assert.Equal("4MB", await WorkMem((NpgsqlConnection)bronze.Database.GetDbConnection(), null, ct));
+    }
+
+    [Fact]
+    public async Task A_higher_work_mem_set_on_the_connection_is_kept()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var bronze = _db.Bronze();
+        await bronze.Database.OpenConnectionAsync(ct);
+        await bronze.Database.ExecuteSqlRawAsync("SET work_mem = '256MB'", ct);
+
+        var session = await TransformSession.OpenAsync(bronze, ct);
+        await using (session)
+        {
+            Assert.Equal("256MB", await WorkMem(session.Connection, session.Transaction, ct));
+        }
+    }
+
+    [Fact]
+    public async Task In_the_callers_transaction_work_mem_is_raised_until_that_transaction_ends()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var bronze = _db.Bronze();
+        await bronze.Database.OpenConnectionAsync(ct);
+        await bronze.Database.ExecuteSqlRawAsync("SET work_mem = '1MB'", ct);
+        var connection = (NpgsqlConnection)bronze.Database.GetDbConnection();
+
+        await using (var transaction = await bronze.Database.BeginTransactionAsync(ct))
+        {
+            var session = await TransformSession.OpenAsync(bronze, ct);
+            await using (session)
+            {
+                Assert.Same(transaction.GetDbTransaction(), session.Transaction);
+                Assert.Equal("64MB", await WorkMem(session.Connection, session.Transaction, ct));
+            }
+
+            Assert.Equal("64MB", await WorkMem(connection, session.Transaction, ct));
+            await transaction.RollbackAsync(ct);
+        }
+
+        Assert.Equal("1MB", await WorkMem(connection, null, ct));
+    }
+
+    private static async Task<string> WorkMem(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SHOW work_mem", connection, transaction);
+        return (string)(await command.ExecuteScalarAsync(ct))!;
+    }
+}
