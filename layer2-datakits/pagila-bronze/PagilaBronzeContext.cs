@@ -10,11 +10,12 @@ namespace DataPlatform.Datakits.Pagila.Bronze;
 
 /// <summary>
 /// The Pagila bronze layer (<c>br__pagila__public</c>): the 15 source tables, append-only, one row per extracted source
-/// row per batch, typed like the source with lenient nullability (only the source key is required), no foreign keys, a
-/// surrogate <c>bronze_id</c> identity as primary key (EF Core needs a key to add rows) and no other index: an index on
-/// (source key, <c>dp_batch_id</c>) cost more than the rest of an append and neither the extractor nor silver's reads use
-/// it (they hash-join), and a BRIN on <c>dp_batch_id</c> still added about 20 % to an append's server time.
-/// Filled by <see cref="PagilaBronzeExtractor"/>.
+/// row per batch, typed like the source with lenient nullability (only the source key is required), no foreign keys and
+/// no index at all, so an append costs the server little more than a plain <c>COPY</c> into a heap. The entities are
+/// keyless for EF Core (bronze is read, never tracked); a row is identified by (source key, <c>dp_batch_id</c>), which the
+/// extractor keeps unique. Every reader scans and hashes: silver's "latest version per key" is a hash anti-join and its
+/// orphan checks are hashed <c>IN (SELECT …)</c> probes, so no reader needs an index (a B-tree on (source key,
+/// <c>dp_batch_id</c>) doubled the server's cost of an append). Filled by <see cref="PagilaBronzeExtractor"/>.
 /// </summary>
 public sealed class PagilaBronzeContext(DbContextOptions options) : DatakitDbContext(options)
 {
@@ -101,19 +102,15 @@ public sealed class PagilaBronzeContext(DbContextOptions options) : DatakitDbCon
         Record<Store>(modelBuilder, e => new { e.StoreId, e.DpBatchId });
     }
 
-    // The source key (the key properties, in order, without dp_batch_id) is kept as a model annotation for the extractor.
+    // A row's identity is (source key, dp_batch_id); the source key (in order, without dp_batch_id) is kept as a model
+    // annotation for the extractor. No key and no index are created in the database.
     private static EntityTypeBuilder<T> Record<T>(ModelBuilder modelBuilder, System.Linq.Expressions.Expression<Func<T, object?>> keyAndBatch)
         where T : BronzeRecord
     {
         var entity = modelBuilder.Entity<T>();
-        entity.HasKey(e => e.BronzeId);
-        entity.Property(e => e.BronzeId).UseIdentityByDefaultColumn();
+        entity.HasNoKey();
         var sourceKey = ((System.Linq.Expressions.NewExpression)keyAndBatch.Body).Members!.Select(m => m.Name).Where(n => n != nameof(BronzeRecord.DpBatchId));
         entity.HasAnnotation(SourceKeyAnnotation, string.Join(",", sourceKey));
-
-        // Silver's quarantine rules probe bronze by source key inside CASE expressions, where PostgreSQL runs a correlated
-        // subplan per row: without this index each probe is a sequential scan and silver turns quadratic in the row count.
-        entity.HasIndex(keyAndBatch);
         return entity;
     }
 }

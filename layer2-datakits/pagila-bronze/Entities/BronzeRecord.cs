@@ -3,14 +3,12 @@ using DataPlatform.Framework.Mixins;
 namespace DataPlatform.Datakits.Pagila.Bronze.Entities;
 
 /// <summary>
-/// The bronze metadata every Pagila bronze row carries: an append-only surrogate key plus the <see cref="IBronzeRecord"/>
-/// mixin (batch, load time, record hash, source table, operation).
+/// The bronze metadata every Pagila bronze row carries: the <see cref="IBronzeRecord"/> mixin (batch, load time, record
+/// hash, source table, operation). A row is identified by its source key and <see cref="DpBatchId"/>: a batch extracts a
+/// source row at most once, and the versions of a row are ordered by batch id.
 /// </summary>
 public abstract class BronzeRecord : IBronzeRecord
 {
-    /// <summary><c>bronze_id bigint</c> identity: the primary key of the append-only table (source keys repeat per batch).</summary>
-    public long BronzeId { get; set; }
-
     /// <inheritdoc />
     public long DpBatchId { get; set; }
 

@@ -23,13 +23,12 @@ internal sealed class CopyTupleWriter(Stream stream)
 
     /// <summary>
     /// Writes one tuple: the source tuple's fields (<paramref name="sourceTuple"/> without its field count), a bytea
-    /// field holding <paramref name="hash"/>, then <paramref name="suffix"/> (already encoded fields), then an int8 field
-    /// holding <paramref name="id"/>.
+    /// field holding <paramref name="hash"/>, then <paramref name="suffix"/> (already encoded fields).
     /// </summary>
-    public void WriteTuple(ReadOnlySpan<byte> sourceTuple, short fieldCount, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> suffix, long id)
+    public void WriteTuple(ReadOnlySpan<byte> sourceTuple, short fieldCount, ReadOnlySpan<byte> hash, ReadOnlySpan<byte> suffix)
     {
         var fields = sourceTuple[2..];
-        var target = Reserve(2 + fields.Length + 4 + hash.Length + suffix.Length + 12);
+        var target = Reserve(2 + fields.Length + 4 + hash.Length + suffix.Length);
         BinaryPrimitives.WriteInt16BigEndian(target, fieldCount);
         fields.CopyTo(target[2..]);
         var at = 2 + fields.Length;
@@ -37,9 +36,6 @@ internal sealed class CopyTupleWriter(Stream stream)
         hash.CopyTo(target[(at + 4)..]);
         at += 4 + hash.Length;
         suffix.CopyTo(target[at..]);
-        at += suffix.Length;
-        BinaryPrimitives.WriteInt32BigEndian(target[at..], 8);
-        BinaryPrimitives.WriteInt64BigEndian(target[(at + 4)..], id);
     }
 
     public ValueTask FlushIfFullAsync(CancellationToken cancellationToken) =>

@@ -35,7 +35,8 @@ internal sealed class TableExtraction(
             {
                 await ExecuteAsync(connection, transaction, BronzeSql.LockTable, cancellationToken, ("table", plan.BronzeTableName)).ConfigureAwait(false);
 
-                var before = options.FullRefresh ? null : await ReadCursorAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                var last = await ReadLastExtractionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                var before = options.FullRefresh ? null : last?.Cursor;
                 var cursor = ExtractionCursor.Parse(plan, before);
                 var predicate = cursor.Predicate(options.SafetyLag);
                 var latest = cursor.WindowStart(options.SafetyLag) is { } since
@@ -43,10 +44,8 @@ internal sealed class TableExtraction(
                     : null;
                 ExtractorLog.TableStarting(logger, plan.Table, before ?? "(none)", options.FullRefresh, latest?.Count ?? 0);
 
-                var sequence = await ScalarAsync<string>(connection, transaction, BronzeIdBlocks.SequenceOf, cancellationToken, ("table", plan.QualifiedBronze)).ConfigureAwait(false);
-                var ids = new BronzeIdBlocks(warehouse, sequence);
                 var loadedAt = DateTime.UtcNow;
-                var (read, written, unchanged) = await CopyAsync(connection, predicate, cursor, latest, loadedAt, ids, cancellationToken).ConfigureAwait(false);
+                var (read, written, unchanged) = await CopyAsync(connection, predicate, cursor, latest, loadedAt, cancellationToken).ConfigureAwait(false);
                 var deleted = options.FullRefresh
                     ? await ExecuteAsync(connection, transaction, BronzeSql.RecordDeletes(plan), cancellationToken, ("batch", batchId), ("loaded_at", loadedAt)).ConfigureAwait(false)
                     : 0;
@@ -94,11 +93,10 @@ internal sealed class TableExtraction(
         ExtractionCursor cursor,
         Dictionary<long, byte[]>? latest,
         DateTime loadedAt,
-        BronzeIdBlocks ids,
         CancellationToken cancellationToken)
     {
         long read = 0, written = 0, unchanged = 0;
-        var fieldCount = (short)(plan.Columns.Count + 6);
+        var fieldCount = (short)(plan.Columns.Count + 5);
         var suffix = CopyFields.MetadataSuffix(batchId, loadedAt, plan.SourceTableName, Upsert);
         var hash = new byte[SHA256.HashSizeInBytes];
         using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -126,13 +124,7 @@ internal sealed class TableExtraction(
                         }
                         else
                         {
-                            if (!ids.TryTake(out var id))
-                            {
-                                await ids.ReserveAsync(cancellationToken).ConfigureAwait(false);
-                                ids.TryTake(out id);
-                            }
-
-                            writer.WriteTuple(reader.Tuple(length), fieldCount, hash, suffix, id);
+                            writer.WriteTuple(reader.Tuple(length), fieldCount, hash, suffix);
                             written++;
                             await writer.FlushIfFullAsync(cancellationToken).ConfigureAwait(false);
                         }
@@ -161,22 +153,33 @@ internal sealed class TableExtraction(
         return latest is not null && latest.TryGetValue(plan.KeyOf(tuple, fieldOffsets), out var previous) && previous.AsSpan().SequenceEqual(hash);
     }
 
-    private Task<string?> ReadCursorAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
-        ScalarAsync<string?>(connection, transaction, BronzeSql.LastCursor, cancellationToken, ("table", plan.BronzeTableName));
-
-    private static async Task<T> ScalarAsync<T>(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    // The table's newest committed extraction (its ledger row committed with its data). Bronze orders the versions of a
+    // row by batch id, so a batch may only append to a table that no batch with the same or a higher id has extracted.
+    private async Task<(long BatchId, string? Cursor)?> ReadLastExtractionAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        var command = new NpgsqlCommand(sql, connection, transaction);
+        var command = new NpgsqlCommand(BronzeSql.LastExtraction, connection, transaction);
         await using (command.ConfigureAwait(false))
         {
-            foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue("table", plan.BronzeTableName);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
             {
-                command.Parameters.AddWithValue(name, value);
-            }
+                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    return null;
+                }
 
-            var result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-            return result is DBNull or null ? default! : (T)result;
+                var last = (BatchId: reader.GetInt64(0), Cursor: reader.IsDBNull(1) ? null : reader.GetString(1));
+                if (last.BatchId >= batchId)
+                {
+                    throw new InvalidOperationException(
+                        $"Bronze table {plan.BronzeTableName} was already extracted by batch {last.BatchId}, so batch {batchId} cannot append to it: "
+                        + "the versions of a bronze row are ordered by batch id, and each batch extracts a table at most once. Start a new batch.");
+                }
+
+                return last;
+            }
         }
     }
 

@@ -18,7 +18,7 @@ internal sealed class ActorTransform : Transform<B.Actor, Actor>
         var bronze = sources.Set<B.Actor>();
         var silver = sources.Set<Actor>();
         var rows = bronze.Where(b => b.DpOperation == BronzeOperation.Upsert
-            && !bronze.Any(n => n.ActorId == b.ActorId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))
+            && !bronze.Any(n => n.ActorId == b.ActorId && n.DpBatchId > b.DpBatchId)
             && !silver.Any(s => s.ActorId == b.ActorId && s.SourceBatchId >= b.DpBatchId));
 
         return From(rows)

@@ -21,7 +21,7 @@ internal sealed class AddressDeleteTransform : Transform<Address, Address>
         var batchId = context.BatchId;
         var rows = sources.Set<Address>().Where(s => s.InactivatedDate == null && bronze.Any(b => b.AddressId == s.AddressId
             && b.DpOperation == BronzeOperation.Delete && b.DpBatchId > s.SourceBatchId
-            && !bronze.Any(n => n.AddressId == b.AddressId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))));
+            && !bronze.Any(n => n.AddressId == b.AddressId && n.DpBatchId > b.DpBatchId)));
 
         return From(rows).Select(s => new Address
         {

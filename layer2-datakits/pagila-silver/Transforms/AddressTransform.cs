@@ -20,7 +20,7 @@ internal sealed class AddressTransform : Transform<B.Address, Address>
         var bronzeCity = sources.Set<B.City>();
         var silverCity = sources.Set<City>();
         var rows = bronze.Where(b => b.DpOperation == BronzeOperation.Upsert
-            && !bronze.Any(n => n.AddressId == b.AddressId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))
+            && !bronze.Any(n => n.AddressId == b.AddressId && n.DpBatchId > b.DpBatchId)
             && !silver.Any(s => s.AddressId == b.AddressId && s.SourceBatchId >= b.DpBatchId));
 
         return From(rows)

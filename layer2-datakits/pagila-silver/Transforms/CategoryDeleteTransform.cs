@@ -21,7 +21,7 @@ internal sealed class CategoryDeleteTransform : Transform<Category, Category>
         var batchId = context.BatchId;
         var rows = sources.Set<Category>().Where(s => s.InactivatedDate == null && bronze.Any(b => b.CategoryId == s.CategoryId
             && b.DpOperation == BronzeOperation.Delete && b.DpBatchId > s.SourceBatchId
-            && !bronze.Any(n => n.CategoryId == b.CategoryId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))));
+            && !bronze.Any(n => n.CategoryId == b.CategoryId && n.DpBatchId > b.DpBatchId)));
 
         return From(rows).Select(s => new Category
         {

@@ -18,7 +18,7 @@ internal sealed class CategoryTransform : Transform<B.Category, Category>
         var bronze = sources.Set<B.Category>();
         var silver = sources.Set<Category>();
         var rows = bronze.Where(b => b.DpOperation == BronzeOperation.Upsert
-            && !bronze.Any(n => n.CategoryId == b.CategoryId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))
+            && !bronze.Any(n => n.CategoryId == b.CategoryId && n.DpBatchId > b.DpBatchId)
             && !silver.Any(s => s.CategoryId == b.CategoryId && s.SourceBatchId >= b.DpBatchId));
 
         return From(rows)

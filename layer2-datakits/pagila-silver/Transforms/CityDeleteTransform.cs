@@ -21,7 +21,7 @@ internal sealed class CityDeleteTransform : Transform<City, City>
         var batchId = context.BatchId;
         var rows = sources.Set<City>().Where(s => s.InactivatedDate == null && bronze.Any(b => b.CityId == s.CityId
             && b.DpOperation == BronzeOperation.Delete && b.DpBatchId > s.SourceBatchId
-            && !bronze.Any(n => n.CityId == b.CityId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))));
+            && !bronze.Any(n => n.CityId == b.CityId && n.DpBatchId > b.DpBatchId)));
 
         return From(rows).Select(s => new City
         {

@@ -20,7 +20,7 @@ internal sealed class CityTransform : Transform<B.City, City>
         var bronzeCountry = sources.Set<B.Country>();
         var silverCountry = sources.Set<Country>();
         var rows = bronze.Where(b => b.DpOperation == BronzeOperation.Upsert
-            && !bronze.Any(n => n.CityId == b.CityId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))
+            && !bronze.Any(n => n.CityId == b.CityId && n.DpBatchId > b.DpBatchId)
             && !silver.Any(s => s.CityId == b.CityId && s.SourceBatchId >= b.DpBatchId));
 
         return From(rows)

@@ -21,7 +21,7 @@ internal sealed class CountryDeleteTransform : Transform<Country, Country>
         var batchId = context.BatchId;
         var rows = sources.Set<Country>().Where(s => s.InactivatedDate == null && bronze.Any(b => b.CountryId == s.CountryId
             && b.DpOperation == BronzeOperation.Delete && b.DpBatchId > s.SourceBatchId
-            && !bronze.Any(n => n.CountryId == b.CountryId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))));
+            && !bronze.Any(n => n.CountryId == b.CountryId && n.DpBatchId > b.DpBatchId)));
 
         return From(rows).Select(s => new Country
         {

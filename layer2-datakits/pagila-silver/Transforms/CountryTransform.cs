@@ -18,7 +18,7 @@ internal sealed class CountryTransform : Transform<B.Country, Country>
         var bronze = sources.Set<B.Country>();
         var silver = sources.Set<Country>();
         var rows = bronze.Where(b => b.DpOperation == BronzeOperation.Upsert
-            && !bronze.Any(n => n.CountryId == b.CountryId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))
+            && !bronze.Any(n => n.CountryId == b.CountryId && n.DpBatchId > b.DpBatchId)
             && !silver.Any(s => s.CountryId == b.CountryId && s.SourceBatchId >= b.DpBatchId));
 
         return From(rows)

@@ -21,7 +21,7 @@ internal sealed class CustomerDeleteTransform : Transform<Customer, Customer>
         var batchId = context.BatchId;
         var rows = sources.Set<Customer>().Where(s => s.InactivatedDate == null && bronze.Any(b => b.CustomerId == s.CustomerId
             && b.DpOperation == BronzeOperation.Delete && b.DpBatchId > s.SourceBatchId
-            && !bronze.Any(n => n.CustomerId == b.CustomerId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))));
+            && !bronze.Any(n => n.CustomerId == b.CustomerId && n.DpBatchId > b.DpBatchId)));
 
         return From(rows).Select(s => new Customer
         {

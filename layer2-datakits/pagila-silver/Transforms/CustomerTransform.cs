@@ -23,7 +23,7 @@ internal sealed class CustomerTransform : Transform<B.Customer, Customer>
         var bronzeStore = sources.Set<B.Store>();
         var silverStore = sources.Set<Store>();
         var rows = bronze.Where(b => b.DpOperation == BronzeOperation.Upsert
-            && !bronze.Any(n => n.CustomerId == b.CustomerId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))
+            && !bronze.Any(n => n.CustomerId == b.CustomerId && n.DpBatchId > b.DpBatchId)
             && !silver.Any(s => s.CustomerId == b.CustomerId && s.SourceBatchId >= b.DpBatchId));
 
         return From(rows)

@@ -21,7 +21,7 @@ internal sealed class FilmActorDeleteTransform : Transform<FilmActor, FilmActor>
         var batchId = context.BatchId;
         var rows = sources.Set<FilmActor>().Where(s => s.InactivatedDate == null && bronze.Any(b => b.ActorId == s.ActorId && b.FilmId == s.FilmId
             && b.DpOperation == BronzeOperation.Delete && b.DpBatchId > s.SourceBatchId
-            && !bronze.Any(n => n.ActorId == b.ActorId && n.FilmId == b.FilmId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))));
+            && !bronze.Any(n => n.ActorId == b.ActorId && n.FilmId == b.FilmId && n.DpBatchId > b.DpBatchId)));
 
         return From(rows).Select(s => new FilmActor
         {

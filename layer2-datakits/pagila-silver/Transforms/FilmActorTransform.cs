@@ -22,7 +22,7 @@ internal sealed class FilmActorTransform : Transform<B.FilmActor, FilmActor>
         var bronzeFilm = sources.Set<B.Film>();
         var silverFilm = sources.Set<Film>();
         var rows = bronze.Where(b => b.DpOperation == BronzeOperation.Upsert
-            && !bronze.Any(n => n.ActorId == b.ActorId && n.FilmId == b.FilmId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))
+            && !bronze.Any(n => n.ActorId == b.ActorId && n.FilmId == b.FilmId && n.DpBatchId > b.DpBatchId)
             && !silver.Any(s => s.ActorId == b.ActorId && s.FilmId == b.FilmId && s.SourceBatchId >= b.DpBatchId));
 
         return From(rows)

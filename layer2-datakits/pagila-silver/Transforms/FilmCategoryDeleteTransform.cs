@@ -21,7 +21,7 @@ internal sealed class FilmCategoryDeleteTransform : Transform<FilmCategory, Film
         var batchId = context.BatchId;
         var rows = sources.Set<FilmCategory>().Where(s => s.InactivatedDate == null && bronze.Any(b => b.FilmId == s.FilmId && b.CategoryId == s.CategoryId
             && b.DpOperation == BronzeOperation.Delete && b.DpBatchId > s.SourceBatchId
-            && !bronze.Any(n => n.FilmId == b.FilmId && n.CategoryId == b.CategoryId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))));
+            && !bronze.Any(n => n.FilmId == b.FilmId && n.CategoryId == b.CategoryId && n.DpBatchId > b.DpBatchId)));
 
         return From(rows).Select(s => new FilmCategory
         {

@@ -22,7 +22,7 @@ internal sealed class FilmCategoryTransform : Transform<B.FilmCategory, FilmCate
         var bronzeFilm = sources.Set<B.Film>();
         var silverFilm = sources.Set<Film>();
         var rows = bronze.Where(b => b.DpOperation == BronzeOperation.Upsert
-            && !bronze.Any(n => n.FilmId == b.FilmId && n.CategoryId == b.CategoryId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))
+            && !bronze.Any(n => n.FilmId == b.FilmId && n.CategoryId == b.CategoryId && n.DpBatchId > b.DpBatchId)
             && !silver.Any(s => s.FilmId == b.FilmId && s.CategoryId == b.CategoryId && s.SourceBatchId >= b.DpBatchId));
 
         return From(rows)

@@ -21,7 +21,7 @@ internal sealed class FilmDeleteTransform : Transform<Film, Film>
         var batchId = context.BatchId;
         var rows = sources.Set<Film>().Where(s => s.InactivatedDate == null && bronze.Any(b => b.FilmId == s.FilmId
             && b.DpOperation == BronzeOperation.Delete && b.DpBatchId > s.SourceBatchId
-            && !bronze.Any(n => n.FilmId == b.FilmId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))));
+            && !bronze.Any(n => n.FilmId == b.FilmId && n.DpBatchId > b.DpBatchId)));
 
         return From(rows).Select(s => new Film
         {

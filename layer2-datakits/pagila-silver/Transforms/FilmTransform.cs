@@ -20,7 +20,7 @@ internal sealed class FilmTransform : Transform<B.Film, Film>
         var bronzeLanguage = sources.Set<B.Language>();
         var silverLanguage = sources.Set<Language>();
         var rows = bronze.Where(b => b.DpOperation == BronzeOperation.Upsert
-            && !bronze.Any(n => n.FilmId == b.FilmId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))
+            && !bronze.Any(n => n.FilmId == b.FilmId && n.DpBatchId > b.DpBatchId)
             && !silver.Any(s => s.FilmId == b.FilmId && s.SourceBatchId >= b.DpBatchId));
 
         return From(rows)

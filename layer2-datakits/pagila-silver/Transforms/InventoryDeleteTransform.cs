@@ -21,7 +21,7 @@ internal sealed class InventoryDeleteTransform : Transform<Inventory, Inventory>
         var batchId = context.BatchId;
         var rows = sources.Set<Inventory>().Where(s => s.InactivatedDate == null && bronze.Any(b => b.InventoryId == s.InventoryId
             && b.DpOperation == BronzeOperation.Delete && b.DpBatchId > s.SourceBatchId
-            && !bronze.Any(n => n.InventoryId == b.InventoryId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))));
+            && !bronze.Any(n => n.InventoryId == b.InventoryId && n.DpBatchId > b.DpBatchId)));
 
         return From(rows).Select(s => new Inventory
         {

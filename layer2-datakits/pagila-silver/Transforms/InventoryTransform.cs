@@ -22,7 +22,7 @@ internal sealed class InventoryTransform : Transform<B.Inventory, Inventory>
         var bronzeStore = sources.Set<B.Store>();
         var silverStore = sources.Set<Store>();
         var rows = bronze.Where(b => b.DpOperation == BronzeOperation.Upsert
-            && !bronze.Any(n => n.InventoryId == b.InventoryId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))
+            && !bronze.Any(n => n.InventoryId == b.InventoryId && n.DpBatchId > b.DpBatchId)
             && !silver.Any(s => s.InventoryId == b.InventoryId && s.SourceBatchId >= b.DpBatchId));
 
         return From(rows)

@@ -21,7 +21,7 @@ internal sealed class LanguageDeleteTransform : Transform<Language, Language>
         var batchId = context.BatchId;
         var rows = sources.Set<Language>().Where(s => s.InactivatedDate == null && bronze.Any(b => b.LanguageId == s.LanguageId
             && b.DpOperation == BronzeOperation.Delete && b.DpBatchId > s.SourceBatchId
-            && !bronze.Any(n => n.LanguageId == b.LanguageId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))));
+            && !bronze.Any(n => n.LanguageId == b.LanguageId && n.DpBatchId > b.DpBatchId)));
 
         return From(rows).Select(s => new Language
         {

@@ -18,7 +18,7 @@ internal sealed class LanguageTransform : Transform<B.Language, Language>
         var bronze = sources.Set<B.Language>();
         var silver = sources.Set<Language>();
         var rows = bronze.Where(b => b.DpOperation == BronzeOperation.Upsert
-            && !bronze.Any(n => n.LanguageId == b.LanguageId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))
+            && !bronze.Any(n => n.LanguageId == b.LanguageId && n.DpBatchId > b.DpBatchId)
             && !silver.Any(s => s.LanguageId == b.LanguageId && s.SourceBatchId >= b.DpBatchId));
 
         return From(rows)

@@ -47,7 +47,7 @@ internal sealed class PagilaSilverSources(DbContextOptions<PagilaSilverSources> 
         where T : B.BronzeRecord
     {
         var entity = modelBuilder.Entity<T>();
-        entity.ToTable(table, schema).HasKey(e => e.BronzeId);
+        entity.ToTable(table, schema).HasNoKey();
         return entity;
     }
 }

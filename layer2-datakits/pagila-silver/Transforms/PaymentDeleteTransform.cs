@@ -21,7 +21,7 @@ internal sealed class PaymentDeleteTransform : Transform<Payment, Payment>
         var batchId = context.BatchId;
         var rows = sources.Set<Payment>().Where(s => s.InactivatedDate == null && bronze.Any(b => b.PaymentId == s.PaymentId
             && b.DpOperation == BronzeOperation.Delete && b.DpBatchId > s.SourceBatchId
-            && !bronze.Any(n => n.PaymentId == b.PaymentId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))));
+            && !bronze.Any(n => n.PaymentId == b.PaymentId && n.DpBatchId > b.DpBatchId)));
 
         return From(rows).Select(s => new Payment
         {

@@ -24,7 +24,7 @@ internal sealed class PaymentTransform : Transform<B.Payment, Payment>
         var bronzeStaff = sources.Set<B.Staff>();
         var silverStaff = sources.Set<Staff>();
         var rows = bronze.Where(b => b.DpOperation == BronzeOperation.Upsert
-            && !bronze.Any(n => n.PaymentId == b.PaymentId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))
+            && !bronze.Any(n => n.PaymentId == b.PaymentId && n.DpBatchId > b.DpBatchId)
             && !silver.Any(s => s.PaymentId == b.PaymentId && s.SourceBatchId >= b.DpBatchId));
 
         return From(rows)

@@ -21,7 +21,7 @@ internal sealed class RentalDeleteTransform : Transform<Rental, Rental>
         var batchId = context.BatchId;
         var rows = sources.Set<Rental>().Where(s => s.InactivatedDate == null && bronze.Any(b => b.RentalId == s.RentalId
             && b.DpOperation == BronzeOperation.Delete && b.DpBatchId > s.SourceBatchId
-            && !bronze.Any(n => n.RentalId == b.RentalId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))));
+            && !bronze.Any(n => n.RentalId == b.RentalId && n.DpBatchId > b.DpBatchId)));
 
         return From(rows).Select(s => new Rental
         {

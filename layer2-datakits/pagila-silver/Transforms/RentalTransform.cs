@@ -24,7 +24,7 @@ internal sealed class RentalTransform : Transform<B.Rental, Rental>
         var bronzeStaff = sources.Set<B.Staff>();
         var silverStaff = sources.Set<Staff>();
         var rows = bronze.Where(b => b.DpOperation == BronzeOperation.Upsert
-            && !bronze.Any(n => n.RentalId == b.RentalId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))
+            && !bronze.Any(n => n.RentalId == b.RentalId && n.DpBatchId > b.DpBatchId)
             && !silver.Any(s => s.RentalId == b.RentalId && s.SourceBatchId >= b.DpBatchId));
 
         return From(rows)

@@ -21,7 +21,7 @@ internal sealed class StaffDeleteTransform : Transform<Staff, Staff>
         var batchId = context.BatchId;
         var rows = sources.Set<Staff>().Where(s => s.InactivatedDate == null && bronze.Any(b => b.StaffId == s.StaffId
             && b.DpOperation == BronzeOperation.Delete && b.DpBatchId > s.SourceBatchId
-            && !bronze.Any(n => n.StaffId == b.StaffId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))));
+            && !bronze.Any(n => n.StaffId == b.StaffId && n.DpBatchId > b.DpBatchId)));
 
         return From(rows).Select(s => new Staff
         {

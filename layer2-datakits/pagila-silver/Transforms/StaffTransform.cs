@@ -23,7 +23,7 @@ internal sealed class StaffTransform : Transform<B.Staff, Staff>
         var bronzeStore = sources.Set<B.Store>();
         var silverStore = sources.Set<Store>();
         var rows = bronze.Where(b => b.DpOperation == BronzeOperation.Upsert
-            && !bronze.Any(n => n.StaffId == b.StaffId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))
+            && !bronze.Any(n => n.StaffId == b.StaffId && n.DpBatchId > b.DpBatchId)
             && !silver.Any(s => s.StaffId == b.StaffId && s.SourceBatchId >= b.DpBatchId));
 
         return From(rows)

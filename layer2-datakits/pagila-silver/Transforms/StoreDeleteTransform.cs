@@ -21,7 +21,7 @@ internal sealed class StoreDeleteTransform : Transform<Store, Store>
         var batchId = context.BatchId;
         var rows = sources.Set<Store>().Where(s => s.InactivatedDate == null && bronze.Any(b => b.StoreId == s.StoreId
             && b.DpOperation == BronzeOperation.Delete && b.DpBatchId > s.SourceBatchId
-            && !bronze.Any(n => n.StoreId == b.StoreId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))));
+            && !bronze.Any(n => n.StoreId == b.StoreId && n.DpBatchId > b.DpBatchId)));
 
         return From(rows).Select(s => new Store
         {

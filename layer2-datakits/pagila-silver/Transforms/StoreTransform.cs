@@ -21,7 +21,7 @@ internal sealed class StoreTransform : Transform<B.Store, Store>
         var silverAddress = sources.Set<Address>();
         var bronzeStaff = sources.Set<B.Staff>();
         var rows = bronze.Where(b => b.DpOperation == BronzeOperation.Upsert
-            && !bronze.Any(n => n.StoreId == b.StoreId && (n.DpBatchId > b.DpBatchId || (n.DpBatchId == b.DpBatchId && n.BronzeId > b.BronzeId)))
+            && !bronze.Any(n => n.StoreId == b.StoreId && n.DpBatchId > b.DpBatchId)
             && !silver.Any(s => s.StoreId == b.StoreId && s.SourceBatchId >= b.DpBatchId));
 
         return From(rows)

@@ -78,7 +78,7 @@ internal static class TransformsBaselineSql
                 Rule("missing_value", "b.rental_duration IS NOT NULL AND b.rental_rate IS NOT NULL AND b.replacement_cost IS NOT NULL"),
                 Orphan("language", "language_id"),
                 Rule("orphan_original_language_id",
-                    $"b.original_language_id IS NULL OR EXISTS (SELECT 1 FROM {Bronze}.language p WHERE p.language_id = b.original_language_id)"),
+                    $"b.original_language_id IS NULL OR b.original_language_id IN (SELECT p.language_id FROM {Bronze}.language p)"),
                 Rule("parent_quarantined",
                     $"EXISTS (SELECT 1 FROM {Silver}.language p WHERE p.language_id = b.language_id) AND (b.original_language_id IS NULL "
                     + $"OR EXISTS (SELECT 1 FROM {Silver}.language p WHERE p.language_id = b.original_language_id))"),
@@ -97,7 +97,7 @@ internal static class TransformsBaselineSql
         Table("store", ["store_id"],
             [
                 Rule("missing_value", "b.manager_staff_id IS NOT NULL"),
-                Rule("orphan_manager_staff_id", $"EXISTS (SELECT 1 FROM {Bronze}.staff p WHERE p.staff_id = b.manager_staff_id)"),
+                Rule("orphan_manager_staff_id", $"b.manager_staff_id IN (SELECT p.staff_id FROM {Bronze}.staff p)"),
                 Orphan("address", "address_id"), Parent(("address", "address_id", "address_id")),
             ],
             "store_id, manager_staff_id, address_id", "b.store_id, b.manager_staff_id, b.address_id"),
@@ -231,9 +231,10 @@ internal static class TransformsBaselineSql
 
     private static (string Name, string Good) Rule(string name, string good) => (name, good);
 
+    // Bronze has no index: orphan probes are uncorrelated IN (SELECT …), which PostgreSQL hashes once per statement.
     private static (string Name, string Good) Orphan(string parent, string column, bool nullable = true) =>
         ($"orphan_{column}", (nullable ? $"b.{column} IS NOT NULL AND " : "")
-            + $"EXISTS (SELECT 1 FROM {Bronze}.{parent} p WHERE p.{parent}_id = b.{column})");
+            + $"b.{column} IN (SELECT p.{parent}_id FROM {Bronze}.{parent} p)");
 
     private static (string Name, string Good) Parent(params (string Parent, string Key, string Column)[] parents) =>
         ("parent_quarantined", string.Join(" AND ", parents.Select(p => $"EXISTS (SELECT 1 FROM {Silver}.{p.Parent} p WHERE p.{p.Key} = b.{p.Column})")));
@@ -254,7 +255,7 @@ internal static class TransformsBaselineSql
                 SELECT b.* FROM {Bronze}.{table} b
                 WHERE b.dp_operation = 'upsert'
                   AND NOT EXISTS (SELECT 1 FROM {Bronze}.{table} n WHERE {same}
-                                  AND (n.dp_batch_id > b.dp_batch_id OR (n.dp_batch_id = b.dp_batch_id AND n.bronze_id > b.bronze_id)))
+                                  AND n.dp_batch_id > b.dp_batch_id)
                   AND NOT EXISTS (SELECT 1 FROM {Silver}.{table} s WHERE {applied} AND s.source_batch_id >= b.dp_batch_id)),
             classified AS (SELECT b.*, {classify} AS dp_rule FROM latest b),
             quarantined AS (

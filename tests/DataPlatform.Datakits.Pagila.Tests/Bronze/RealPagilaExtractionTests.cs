@@ -61,7 +61,7 @@ public sealed class RealPagilaExtractionTests(PostgresServer server)
         Assert.Equal(2L, await warehouse.Warehouse.ScalarAsync<long>(
             $"SELECT count(*) FROM {BronzeWarehouse.BronzeSchema}.actor WHERE actor_id = 1", ct));
         Assert.Equal(await warehouse.Source.ScalarAsync<string>("SELECT last_name FROM actor WHERE actor_id = 1", ct), await warehouse.Warehouse.ScalarAsync<string>(
-            $"SELECT last_name FROM {BronzeWarehouse.BronzeSchema}.actor WHERE actor_id = 1 ORDER BY bronze_id DESC LIMIT 1", ct));
+            $"SELECT last_name FROM {BronzeWarehouse.BronzeSchema}.actor WHERE actor_id = 1 ORDER BY dp_batch_id DESC LIMIT 1", ct));
 
         // Rows inside the lag window are re-read but not duplicated.
         var again = await warehouse.RunAsync();
@@ -115,9 +115,9 @@ public sealed class RealPagilaExtractionTests(PostgresServer server)
         Assert.Equal(1, full.Tables.Single(t => t.Table == "payment").RowsDeleted);
         Assert.All(full.Tables.Where(t => t.Table is not "film_actor" and not "payment"), t => Assert.Equal(0, t.RowsDeleted));
         Assert.Equal("delete", await warehouse.Warehouse.ScalarAsync<string>(
-            $"SELECT dp_operation FROM {BronzeWarehouse.BronzeSchema}.film_actor WHERE actor_id = 1 AND film_id = 1 ORDER BY bronze_id DESC LIMIT 1", ct));
+            $"SELECT dp_operation FROM {BronzeWarehouse.BronzeSchema}.film_actor WHERE actor_id = 1 AND film_id = 1 ORDER BY dp_batch_id DESC LIMIT 1", ct));
         Assert.Equal("delete", await warehouse.Warehouse.ScalarAsync<string>(
-            $"SELECT dp_operation FROM {BronzeWarehouse.BronzeSchema}.payment WHERE payment_id = 16050 ORDER BY bronze_id DESC LIMIT 1", ct));
+            $"SELECT dp_operation FROM {BronzeWarehouse.BronzeSchema}.payment WHERE payment_id = 16050 ORDER BY dp_batch_id DESC LIMIT 1", ct));
 
         // A second full refresh does not record the same deletion again.
         var again = await warehouse.RunAsync(new PagilaBronzeOptions { FullRefresh = true, Tables = ["film_actor"] });

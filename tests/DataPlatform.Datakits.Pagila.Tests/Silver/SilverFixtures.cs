@@ -8,8 +8,6 @@ namespace DataPlatform.Datakits.Pagila.Tests.Silver;
 /// <summary>A minimal, valid bronze graph (one row per table, batch 1) that tests mutate to plant one problem at a time.</summary>
 internal sealed class SilverFixtures
 {
-    private long _bronzeId;
-
     public static readonly DateTime T0 = new(2022, 2, 14, 10, 0, 0, DateTimeKind.Utc);
 
     public List<B.Country> Countries { get; } = [];
@@ -60,7 +58,6 @@ internal sealed class SilverFixtures
     public T Stamp<T>(T row, long batch, BronzeOperation operation = BronzeOperation.Upsert)
         where T : B.BronzeRecord
     {
-        row.BronzeId = ++_bronzeId;
         row.DpBatchId = batch;
         row.DpLoadedAt = T0;
         row.DpOperation = operation;

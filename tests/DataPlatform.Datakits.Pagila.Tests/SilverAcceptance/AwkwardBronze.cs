@@ -137,13 +137,15 @@ internal static class AwkwardBronze
         rows.Add(Customer(800205, "No", "Store", "e@example.com", storeId: null));
         rows.Add(Customer(800206, "Quarantined", "Address", "f@example.com", addressId: 800002));
         rows.Add(Customer(800207, "Orphan", "Address", "g@example.com", addressId: 899999));
-        rows.Add(Customer(800208, "First", "Version", "first@example.com"));
         return Stamp(rows, batch);
     }
 
-    /// <summary>Later rows of the first batch (written after <see cref="FirstRound"/>, so newer bronze ids): a second version of a key.</summary>
-    public static List<B.BronzeRecord> FirstRoundLater(long batch) =>
-        Stamp([Customer(800208, "Second" + Nbsp, "Version", "SECOND@EXAMPLE.COM" + NextLine)], batch);
+    /// <summary>Two versions of one key: an older one from the batch before <paramref name="batch"/>, the latest from <paramref name="batch"/>.</summary>
+    public static List<B.BronzeRecord> TwoVersionsOfOneKey(long batch) =>
+    [
+        .. Stamp([Customer(800208, "First", "Version", "first@example.com")], batch - 1),
+        .. Stamp([Customer(800208, "Second" + Nbsp, "Version", "SECOND@EXAMPLE.COM" + NextLine)], batch),
+    ];
 
     /// <summary>
     /// The second round: the missing parent of an orphan arrives, a quarantined lookup is fixed, a customer is deleted, another

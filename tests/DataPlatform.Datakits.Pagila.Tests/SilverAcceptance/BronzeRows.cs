@@ -1,6 +1,9 @@
+using System.Reflection;
 using DataPlatform.Datakits.Pagila.Bronze;
 using DataPlatform.Datakits.Pagila.Silver.Transforms;
+using DataPlatform.Framework.Loading;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using B = DataPlatform.Datakits.Pagila.Bronze.Entities;
 
 namespace DataPlatform.Datakits.Pagila.Tests.SilverAcceptance;
@@ -8,16 +11,22 @@ namespace DataPlatform.Datakits.Pagila.Tests.SilverAcceptance;
 /// <summary>Writes hand-made bronze rows into a warehouse and reads every bronze row back, so both transform paths see one input.</summary>
 internal static class BronzeRows
 {
-    /// <summary>Appends rows to the bronze tables (bronze ids assigned by the database, in list order).</summary>
+    private static readonly MethodInfo s_append = typeof(BronzeRows).GetMethod(nameof(AppendAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    /// <summary>Appends rows to the bronze tables with the bulk loader, one load per table and batch (the bronze entities are keyless).</summary>
     public static async Task WriteAsync(string connectionString, IEnumerable<B.BronzeRecord> rows, CancellationToken cancellationToken)
     {
-        await using var bronze = PagilaBronzeContext.Create(connectionString);
-        foreach (var row in rows)
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        var loader = new BulkDataLoader(PagilaBronzeExtractor.Model, dataSource);
+        foreach (var group in rows.GroupBy(r => (Type: r.GetType(), Batch: r.DpBatchId)))
         {
-            bronze.Add(row);
-            await bronze.SaveChangesAsync(cancellationToken);
+            await (Task)s_append.MakeGenericMethod(group.Key.Type).Invoke(null, [loader, group.ToList(), group.Key.Batch, cancellationToken])!;
         }
     }
+
+    private static Task AppendAsync<T>(BulkDataLoader loader, List<B.BronzeRecord> rows, long batch, CancellationToken cancellationToken)
+        where T : B.BronzeRecord =>
+        loader.LoadAsync(rows.Cast<T>(), new BulkLoadOptions { Mode = BulkLoadMode.Append, BatchId = batch }, cancellationToken);
 
     /// <summary>Puts every bronze row of the warehouse, as the database holds it, into <paramref name="state"/> (replacing its bronze).</summary>
     public static async Task LoadIntoAsync(InMemorySilverState state, string connectionString, CancellationToken cancellationToken)
@@ -42,5 +51,5 @@ internal static class BronzeRows
 
     private static Task<List<T>> ReadAsync<T>(DbContext bronze, CancellationToken cancellationToken)
         where T : B.BronzeRecord =>
-        bronze.Set<T>().AsNoTracking().OrderBy(r => r.BronzeId).ToListAsync(cancellationToken);
+        bronze.Set<T>().AsNoTracking().OrderBy(r => r.DpBatchId).ToListAsync(cancellationToken);
 }

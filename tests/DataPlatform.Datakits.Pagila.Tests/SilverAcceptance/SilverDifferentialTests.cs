@@ -47,7 +47,7 @@ public sealed class SilverDifferentialTests(PostgresServer server) : IAsyncLifet
         await _warehouse.Extractor.ExtractAsync(first, new PagilaBronzeOptions(), ct);
         await _warehouse.Warehouse.ExecuteAsync(BronzeSample.Sql, ct);
         await BronzeRows.WriteAsync(cs, AwkwardBronze.FirstRound(first), ct);
-        await BronzeRows.WriteAsync(cs, AwkwardBronze.FirstRoundLater(first), ct);
+        await BronzeRows.WriteAsync(cs, AwkwardBronze.TwoVersionsOfOneKey(first), ct);
         var round1 = await RunBothAsync(state, first, ct);
         await ledger.CompleteBatchAsync(first, ct);
 
