@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -27,7 +26,15 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 {
     private const int MaxSocketPathLength = 90;
     private const string PortFileName = "port";
-    private const string LeaseFileName = "watchdog.lease";
+
+    /// <summary>Name prefix of the directories of ephemeral clusters under the temporary directory.</summary>
+    internal const string EphemeralDirectoryPrefix = "dataplatform-pg-";
+
+    /// <summary>The watchdog's lease file in the cluster directory; it holds the owner's process id.</summary>
+    internal const string LeaseFileName = "watchdog.lease";
+
+    /// <summary>Time limit of an emergency stop (process exit, sweep of a leaked cluster).</summary>
+    internal static readonly TimeSpan EmergencyStopTimeout = TimeSpan.FromSeconds(15);
 
     private readonly LocalPostgresClusterOptions _options;
     private readonly ILogger _logger;
@@ -75,12 +82,20 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         : string.Create(CultureInfo.InvariantCulture, $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres");
 
     /// <summary>Creates (but does not initialize or start) a cluster in a new temporary directory that is deleted on dispose.</summary>
+    /// <remarks>
+    /// First sweeps the temporary directory of ephemeral clusters leaked by processes that died together with their watchdog:
+    /// a directory whose lease names a dead owner (its server, if still running, is stopped), or one without a lease that has
+    /// been idle for ten minutes with no server running. Directories of live owners are never touched; sweep failures are
+    /// logged and ignored.
+    /// </remarks>
     /// <exception cref="PostgresBinariesNotFoundException">No PostgreSQL server binaries are installed.</exception>
     public static LocalPostgresCluster CreateEphemeral(LocalPostgresClusterOptions? options = null, ILoggerFactory? loggerFactory = null)
     {
         options ??= new LocalPostgresClusterOptions();
         var binaries = PostgresBinaries.Locate(options.BinDirectory);
-        var directory = Directory.CreateTempSubdirectory("dataplatform-pg-").FullName;
+        LeakedClusterSweeper.Sweep(
+            Path.GetTempPath(), binaries, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<LocalPostgresCluster>());
+        var directory = Directory.CreateTempSubdirectory(EphemeralDirectoryPrefix).FullName;
         var cluster = new LocalPostgresCluster(directory, isEphemeral: true, options, binaries, loggerFactory);
         cluster.StartWatchdog();
         return cluster;
@@ -272,29 +287,10 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         try
         {
-            var (fileName, arguments) = ServiceAccount.Wrap(_binaries.PgCtl, ["stop", "-w", "-m", EmergencyStopMode, "-D", DataDirectory]);
-            var startInfo = new ProcessStartInfo(fileName)
-            {
-                UseShellExecute = false,
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            foreach (var argument in arguments)
-            {
-                startInfo.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(startInfo);
-            if (process is not null)
-            {
-                process.StandardInput.Close();
-                _ = process.StandardOutput.ReadToEndAsync();
-                _ = process.StandardError.ReadToEndAsync();
-                process.WaitForExit(15_000);
-            }
+            var (fileName, arguments) = EmergencyStopCommand(_binaries, DataDirectory, EmergencyStopMode);
+            ProcessRunner.Run(fileName, arguments, EmergencyStopTimeout);
         }
-        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
+        catch (LocalPostgresException ex)
         {
             LocalPostgresLog.CleanupFailed(_logger, ex, RootDirectory);
         }
@@ -338,9 +334,17 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             return;
         }
 
-        var (fileName, arguments) = ServiceAccount.Wrap(_binaries.PgCtl, ["stop", "-w", "-m", EmergencyStopMode, "-D", DataDirectory]);
+        var (fileName, arguments) = EmergencyStopCommand(_binaries, DataDirectory, EmergencyStopMode);
         ClusterWatchdog.Start(LeaseFile, DataDirectory, IsEphemeral ? RootDirectory : null, fileName, arguments);
     }
+
+    /// <summary>
+    /// The emergency stop of the server on <paramref name="dataDirectory"/>: <c>pg_ctl stop -w -m &lt;mode&gt;</c>, run as the
+    /// service account when root. Used on process exit, by the watchdog and by the sweep of leaked clusters.
+    /// </summary>
+    internal static (string FileName, IReadOnlyList<string> Arguments) EmergencyStopCommand(
+        PostgresBinaries binaries, string dataDirectory, string mode) =>
+        ServiceAccount.Wrap(binaries.PgCtl, ["stop", "-w", "-m", mode, "-D", dataDirectory]);
 
     private void MarkStopped()
     {

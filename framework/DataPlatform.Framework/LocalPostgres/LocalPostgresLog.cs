@@ -31,4 +31,16 @@ internal static partial class LocalPostgresLog
 
     [LoggerMessage(EventId = 6008, Level = LogLevel.Debug, Message = "Running {CommandLine}")]
     public static partial void Running(ILogger logger, string commandLine);
+
+    [LoggerMessage(EventId = 6009, Level = LogLevel.Information, Message = "Sweeping leaked ephemeral PostgreSQL cluster {Directory}: its owner process {OwnerProcessId} is gone")]
+    public static partial void SweepingOrphaned(ILogger logger, string directory, int ownerProcessId);
+
+    [LoggerMessage(EventId = 6010, Level = LogLevel.Information, Message = "Sweeping abandoned ephemeral PostgreSQL cluster {Directory}: no owner lease and no server for {IdleMinutes} minutes")]
+    public static partial void SweepingAbandoned(ILogger logger, string directory, int idleMinutes);
+
+    [LoggerMessage(EventId = 6011, Level = LogLevel.Information, Message = "Stopping leaked PostgreSQL server {ProcessId} of {DataDirectory}")]
+    public static partial void StoppingLeakedServer(ILogger logger, int processId, string dataDirectory);
+
+    [LoggerMessage(EventId = 6012, Level = LogLevel.Warning, Message = "Could not sweep leaked PostgreSQL cluster {Directory}")]
+    public static partial void SweepFailed(ILogger logger, Exception exception, string directory);
 }

@@ -13,64 +13,37 @@ internal static class ProcessRunner
         CancellationToken cancellationToken,
         IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var startInfo = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        if (environment is not null)
-        {
-            foreach (var (name, value) in environment)
-            {
-                startInfo.Environment[name] = value;
-            }
-        }
-
-        using var process = new Process { StartInfo = startInfo };
-        var stdout = new StringBuilder();
-        var stderr = new StringBuilder();
-        process.OutputDataReceived += (_, e) => Append(stdout, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(stderr, e.Data);
-
-        var commandLine = FormatCommandLine(fileName, arguments);
-        try
-        {
-            process.Start();
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            throw new LocalPostgresException($"Could not start '{commandLine}': {ex.Message}", ex);
-        }
-
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
+        using var run = RunningProcess.Start(fileName, arguments, environment);
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(timeout);
         try
         {
-            await process.WaitForExitAsync(timeoutSource.Token).ConfigureAwait(false);
+            await run.Process.WaitForExitAsync(timeoutSource.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            Kill(process);
+            Kill(run.Process);
             cancellationToken.ThrowIfCancellationRequested();
-            throw new LocalPostgresException(
-                $"'{commandLine}' did not finish within {timeout.TotalSeconds:0} s and was killed. Standard error: {Text(stderr)}");
+            throw run.TimedOut(timeout);
         }
 
-        // The parameterless overload waits until the redirected streams reach end of file.
-        process.WaitForExit();
-        return new ProcessResult(commandLine, process.ExitCode, Text(stdout), Text(stderr));
+        return run.Finish();
+    }
+
+    /// <summary>
+    /// The blocking form of <see cref="RunAsync"/>, for process-exit handlers and synchronous factories where no async code
+    /// can run.
+    /// </summary>
+    public static ProcessResult Run(string fileName, IReadOnlyList<string> arguments, TimeSpan timeout)
+    {
+        using var run = RunningProcess.Start(fileName, arguments, environment: null);
+        if (!run.Process.WaitForExit(timeout))
+        {
+            Kill(run.Process);
+            throw run.TimedOut(timeout);
+        }
+
+        return run.Finish();
     }
 
     public static string FormatCommandLine(string fileName, IEnumerable<string> arguments) =>
@@ -112,5 +85,75 @@ internal static class ProcessRunner
         {
             // Already exited.
         }
+    }
+
+    private sealed class RunningProcess : IDisposable
+    {
+        private readonly StringBuilder _stdout = new();
+        private readonly StringBuilder _stderr = new();
+        private readonly string _commandLine;
+
+        private RunningProcess(Process process, string commandLine)
+        {
+            Process = process;
+            _commandLine = commandLine;
+        }
+
+        public Process Process { get; }
+
+        public static RunningProcess Start(
+            string fileName, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment)
+        {
+            var startInfo = new ProcessStartInfo(fileName)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                RedirectStandardInput = true,
+                UseShellExecute = false,
+                CreateNoWindow = true,
+            };
+            foreach (var argument in arguments)
+            {
+                startInfo.ArgumentList.Add(argument);
+            }
+
+            if (environment is not null)
+            {
+                foreach (var (name, value) in environment)
+                {
+                    startInfo.Environment[name] = value;
+                }
+            }
+
+            var run = new RunningProcess(new Process { StartInfo = startInfo }, FormatCommandLine(fileName, arguments));
+            run.Process.OutputDataReceived += (_, e) => Append(run._stdout, e.Data);
+            run.Process.ErrorDataReceived += (_, e) => Append(run._stderr, e.Data);
+            try
+            {
+                run.Process.Start();
+            }
+            catch (System.ComponentModel.Win32Exception ex)
+            {
+                run.Dispose();
+                throw new LocalPostgresException($"Could not start '{run._commandLine}': {ex.Message}", ex);
+            }
+
+            run.Process.StandardInput.Close();
+            run.Process.BeginOutputReadLine();
+            run.Process.BeginErrorReadLine();
+            return run;
+        }
+
+        public LocalPostgresException TimedOut(TimeSpan timeout) => new(
+            $"'{_commandLine}' did not finish within {timeout.TotalSeconds:0} s and was killed. Standard error: {Text(_stderr)}");
+
+        public ProcessResult Finish()
+        {
+            // The parameterless overload waits until the redirected streams reach end of file.
+            Process.WaitForExit();
+            return new ProcessResult(_commandLine, Process.ExitCode, Text(_stdout), Text(_stderr));
+        }
+
+        public void Dispose() => Process.Dispose();
     }
 }
