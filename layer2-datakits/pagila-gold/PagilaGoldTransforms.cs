@@ -107,8 +107,11 @@ public static class PagilaGoldTransforms
             () => runner.RunAsync(new FactPaymentTransform(), source, target, context, null, cancellationToken),
             () => GoldDeletes.StalePaymentsAsync(source, cancellationToken)).ConfigureAwait(false);
 
+        // dim_date's recorded interval covers its own work only: the upsert plus the deletion of days outside the new range
+        // (which must wait for the facts), not the fact steps in between.
+        var deletionStarted = DateTime.UtcNow;
         var daysDeleted = await GoldDeletes.DaysOutsideRangeAsync(source, cancellationToken).ConfigureAwait(false);
-        date = date with { Result = date.Result with { RowsDeleted = daysDeleted }, FinishedAt = DateTime.UtcNow };
+        date = date with { Result = date.Result with { RowsDeleted = daysDeleted }, FinishedAt = date.FinishedAt + (DateTime.UtcNow - deletionStarted) };
 
         return [date, customer, film, store, staff, rental, payment];
     }

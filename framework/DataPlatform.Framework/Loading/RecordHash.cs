@@ -16,7 +16,9 @@ namespace DataPlatform.Framework.Loading;
 /// are taken in a fixed order (ordinal by column name, <c>dp_</c> columns excluded, see <see cref="SourceColumns"/>);
 /// each value is encoded unambiguously: a NULL marker byte, or a value marker plus a length-prefixed canonical form
 /// (invariant text for numbers, dates and times; UTF-8 for text; raw bytes for bytea; element count plus elements for arrays).
-/// The loader and the bronze extractor use the same function, so the hash can deduplicate unchanged source rows.
+/// The loader stamps bronze records with it, so a reloaded unchanged row keeps its hash. A raw-COPY extractor (the Pagila
+/// bronze extractor forwards binary COPY tuples without decoding them) hashes the same <see cref="SourceColumns"/> in the
+/// same order over their binary COPY form instead: each hash is stable, but the two are not interchangeable.
 /// </summary>
 public static class RecordHash
 {
