@@ -2,6 +2,22 @@ using DataPlatform.Framework.Transforms;
 
 namespace DataPlatform.Framework.Tests.Transforms;
 
+/// <summary>The mapping the probe transforms share: only their rules differ.</summary>
+internal static class ProbeMapping
+{
+    public static readonly System.Linq.Expressions.Expression<Func<RawFilm, CleanFilm>> ToCleanFilm = f => new CleanFilm
+    {
+        FilmId = f.FilmId,
+        Title = f.Title!,
+        TitleKey = f.Title!,
+        TitleUpper = f.Title!,
+        TitleLength = f.FilmId,
+        LanguageId = f.LanguageId!.Value,
+        IsActive = true,
+        BatchId = f.BatchId,
+    };
+}
+
 /// <summary>A rule probing the languages by a nullable key: NULL and unknown languages are quarantined.</summary>
 public sealed class LanguageProbeTransform : Transform<RawFilm, CleanFilm>
 {
@@ -9,17 +25,7 @@ public sealed class LanguageProbeTransform : Transform<RawFilm, CleanFilm>
         From(sources.Set<RawFilm>())
             .Rule("orphan_language", f => sources.Set<RawLanguage>().Any(l => l.LanguageId == f.LanguageId), "language does not exist")
             .KeyedBy(f => f.FilmId)
-            .Select(f => new CleanFilm
-            {
-                FilmId = f.FilmId,
-                Title = f.Title!,
-                TitleKey = f.Title!,
-                TitleUpper = f.Title!,
-                TitleLength = f.FilmId,
-                LanguageId = f.LanguageId!.Value,
-                IsActive = true,
-                BatchId = f.BatchId,
-            });
+            .Select(ProbeMapping.ToCleanFilm);
 }
 
 /// <summary>The probe written the other way round on a non-nullable key, after a null guard, as the silver datakits write them.</summary>
@@ -32,17 +38,7 @@ public sealed class GuardedProbeTransform : Transform<RawFilm, CleanFilm>
             .Rule("film_is_no_language", f => languages.Any(l => f.FilmId == l.LanguageId), "film id is no language id")
             .Rule("orphan_language", f => f.LanguageId != null && languages.Any(l => f.LanguageId == l.LanguageId), "language does not exist")
             .KeyedBy(f => f.FilmId)
-            .Select(f => new CleanFilm
-            {
-                FilmId = f.FilmId,
-                Title = f.Title!,
-                TitleKey = f.Title!,
-                TitleUpper = f.Title!,
-                TitleLength = f.FilmId,
-                LanguageId = f.LanguageId!.Value,
-                IsActive = true,
-                BatchId = f.BatchId,
-            });
+            .Select(ProbeMapping.ToCleanFilm);
     }
 }
 
@@ -55,16 +51,6 @@ public sealed class FilteredProbeTransform : Transform<RawFilm, CleanFilm>
         return From(sources.Set<RawFilm>().Where(f => languages.Any(l => l.LanguageId == f.LanguageId)))
             .Rule("orphan_language", f => languages.Any(l => l.LanguageId == f.LanguageId), "language does not exist")
             .KeyedBy(f => f.FilmId)
-            .Select(f => new CleanFilm
-            {
-                FilmId = f.FilmId,
-                Title = f.Title!,
-                TitleKey = f.Title!,
-                TitleUpper = f.Title!,
-                TitleLength = f.FilmId,
-                LanguageId = f.LanguageId!.Value,
-                IsActive = true,
-                BatchId = f.BatchId,
-            });
+            .Select(ProbeMapping.ToCleanFilm);
     }
 }
