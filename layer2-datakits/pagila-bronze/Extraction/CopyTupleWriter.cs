@@ -5,13 +5,24 @@ namespace DataPlatform.Datakits.Pagila.Bronze.Extraction;
 /// <summary>
 /// Writes a PostgreSQL binary COPY stream (<c>COPY … FROM STDIN (FORMAT BINARY)</c>) from tuples forwarded as bytes
 /// plus appended fields, buffered; call <see cref="FlushIfFullAsync"/> after each tuple and <see cref="CompleteAsync"/> at the end.
+/// Tuples written with <see cref="WriteTupleAndHash"/> get their record hash in groups of <see cref="Sha256Lanes.Width"/>,
+/// filled in before the buffer leaves.
 /// </summary>
 internal sealed class CopyTupleWriter(Stream stream)
 {
     private const int FlushThreshold = 1 << 18;
 
+    private static readonly byte[] s_placeholder = new byte[Sha256Lanes.HashSize];
+
     private byte[] _buffer = new byte[FlushThreshold + (1 << 16)];
     private int _length;
+
+    // Tuples whose hash field is still to be computed: where their source fields are and where their hash goes.
+    private readonly int[] _pendingFields = new int[Sha256Lanes.Width];
+    private readonly int[] _pendingLengths = new int[Sha256Lanes.Width];
+    private readonly int[] _pendingHashes = new int[Sha256Lanes.Width];
+    private Sha256Lanes? _lanes;
+    private int _pending;
 
     public void WriteHeader()
     {
@@ -38,6 +49,24 @@ internal sealed class CopyTupleWriter(Stream stream)
         suffix.CopyTo(target[at..]);
     }
 
+    /// <summary>
+    /// Writes one tuple like <see cref="WriteTuple"/> with the SHA-256 of its source fields (the tuple without its field
+    /// count, as PostgreSQL sent it) as the hash; the hash is computed with the next tuples (only where
+    /// <see cref="Sha256Lanes.IsSupported"/>).
+    /// </summary>
+    public void WriteTupleAndHash(ReadOnlySpan<byte> sourceTuple, short fieldCount, ReadOnlySpan<byte> suffix)
+    {
+        var start = _length;
+        WriteTuple(sourceTuple, fieldCount, s_placeholder, suffix);
+        _pendingFields[_pending] = start + 2;
+        _pendingLengths[_pending] = sourceTuple.Length - 2;
+        _pendingHashes[_pending] = start + sourceTuple.Length + 4;
+        if (++_pending == Sha256Lanes.Width)
+        {
+            HashPending();
+        }
+    }
+
     public ValueTask FlushIfFullAsync(CancellationToken cancellationToken) =>
         _length >= FlushThreshold ? FlushAsync(cancellationToken) : ValueTask.CompletedTask;
 
@@ -49,8 +78,19 @@ internal sealed class CopyTupleWriter(Stream stream)
         await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    private void HashPending()
+    {
+        if (_pending > 0)
+        {
+            _lanes ??= new Sha256Lanes();
+            _lanes.Hash(_buffer, _pendingFields, _pendingLengths, _pending, _buffer, _pendingHashes);
+            _pending = 0;
+        }
+    }
+
     private async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
+        HashPending();
         await stream.WriteAsync(_buffer.AsMemory(0, _length), cancellationToken).ConfigureAwait(false);
         _length = 0;
     }

@@ -114,11 +114,21 @@ internal sealed class TableExtraction(
                     var writer = new CopyTupleWriter(input);
                     await reader.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
                     writer.WriteHeader();
+                    // Without a lag window to deduplicate against, every row is written, so its hash can wait for the
+                    // next rows and be computed with them (see Sha256Lanes).
+                    var hashLater = latest is null && Sha256Lanes.IsSupported;
                     int length;
                     while ((length = await reader.ReadTupleAsync(cancellationToken).ConfigureAwait(false)) >= 0)
                     {
                         read++;
-                        if (IsUnchanged(reader.Tuple(length), reader.FieldOffsets, cursor, latest, sha256, hash))
+                        if (hashLater)
+                        {
+                            cursor.Observe(reader.Tuple(length), reader.FieldOffsets);
+                            writer.WriteTupleAndHash(reader.Tuple(length), fieldCount, suffix);
+                            written++;
+                            await writer.FlushIfFullAsync(cancellationToken).ConfigureAwait(false);
+                        }
+                        else if (IsUnchanged(reader.Tuple(length), reader.FieldOffsets, cursor, latest, sha256, hash))
                         {
                             unchanged++;
                         }
