@@ -12,6 +12,13 @@ internal static class TransformSql
     /// <c>INSERT INTO target (cols) SELECT cols FROM (q) [ON CONFLICT (key) DO UPDATE SET … WHERE (t.cols) IS DISTINCT FROM
     /// (excluded.cols)]</c>, returning one row: rows selected, inserted, updated.
     /// </summary>
+    /// <remarks>
+    /// The selected rows are counted before the first one is written (the count is a one-time filter of the INSERT's
+    /// SELECT), so <c>src</c> is computed whole before the target changes. Otherwise PostgreSQL computes it row by row while
+    /// inserting, and a source query that reads the target itself (silver's "not applied yet" check) scans a table that
+    /// grows with every row written: quadratic when the planner, trusting statistics taken while the table was empty,
+    /// probes it with a nested loop.
+    /// </remarks>
     public static string Write<TSource, TTarget>(ServerPlan<TSource, TTarget> plan, TransformMode mode, IReadOnlyList<TargetColumn> key)
         where TSource : class
         where TTarget : class
@@ -42,8 +49,9 @@ internal static class TransformSql
 
         return $"""
             WITH src AS MATERIALIZED (SELECT {select} FROM ({plan.Pass.Sql}) AS q),
-            ins AS (INSERT INTO {table.QualifiedName} AS t ({insertList}) SELECT {insertList} FROM src{conflict} RETURNING (xmax = 0) AS inserted)
-            SELECT (SELECT count(*) FROM src), count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM ins
+            selected AS MATERIALIZED (SELECT count(*) AS n FROM src),
+            ins AS (INSERT INTO {table.QualifiedName} AS t ({insertList}) SELECT {insertList} FROM src WHERE (SELECT n FROM selected) >= 0{conflict} RETURNING (xmax = 0) AS inserted)
+            SELECT (SELECT n FROM selected), count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM ins
             """;
     }
 
