@@ -239,6 +239,8 @@ internal static class TransformsBaselineSql
     private static (string Name, string Good) Parent(params (string Parent, string Key, string Column)[] parents) =>
         ("parent_quarantined", string.Join(" AND ", parents.Select(p => $"EXISTS (SELECT 1 FROM {Silver}.{p.Parent} p WHERE p.{p.Key} = b.{p.Column})")));
 
+    // `latest` reads the target table itself: the one-time count computes `classified` whole before the INSERT starts,
+    // as the typed runner does, so the check never scans a table growing under it.
     private static (string Table, string Sql) Table(
         string table, string[] key, (string Name, string Good)[] rules, string columns, string select, bool lastUpdate = true)
     {
@@ -257,12 +259,13 @@ internal static class TransformsBaselineSql
                   AND NOT EXISTS (SELECT 1 FROM {Bronze}.{table} n WHERE {same}
                                   AND n.dp_batch_id > b.dp_batch_id)
                   AND NOT EXISTS (SELECT 1 FROM {Silver}.{table} s WHERE {applied} AND s.source_batch_id >= b.dp_batch_id)),
-            classified AS (SELECT b.*, {classify} AS dp_rule FROM latest b),
+            classified AS MATERIALIZED (SELECT b.*, {classify} AS dp_rule FROM latest b),
+            classified_rows AS MATERIALIZED (SELECT count(*) AS n FROM classified),
             quarantined AS (
                 INSERT INTO {Silver}.quarantine (batch_id, transform, table_name, row_key, rule, message, raw_row)
                 SELECT @batch, 'sql_{table}', '{table}', {rowKey}, c.dp_rule, c.dp_rule, to_jsonb(c) - 'dp_rule' FROM classified c WHERE c.dp_rule IS NOT NULL)
             INSERT INTO {Silver}.{table} ({columns}{extra}, source_batch_id, inactivated_date)
-            SELECT {select}{extraSelect}, b.dp_batch_id, NULL FROM classified b WHERE b.dp_rule IS NULL
+            SELECT {select}{extraSelect}, b.dp_batch_id, NULL FROM classified b WHERE b.dp_rule IS NULL AND (SELECT n FROM classified_rows) >= 0
             """);
     }
 }
