@@ -41,10 +41,9 @@ internal sealed class ComposedTransform<TSource, TTarget>
                 Expression.New(typeof(QuarantineProbe<TSource>)),
                 Expression.Bind(typeof(QuarantineProbe<TSource>).GetProperty(nameof(QuarantineProbe<TSource>.DpRule))!, classify),
                 Expression.Bind(typeof(QuarantineProbe<TSource>).GetProperty(nameof(QuarantineProbe<TSource>.Row))!, row));
-            Quarantine = Expression.Call(
-                s_select.MakeGenericMethod(typeof(TSource), typeof(QuarantineProbe<TSource>)),
-                failing,
-                Expression.Quote(Expression.Lambda<Func<TSource, QuarantineProbe<TSource>>>(probe, row)));
+            var toProbe = Expression.Quote(Expression.Lambda<Func<TSource, QuarantineProbe<TSource>>>(probe, row));
+            Quarantine = Expression.Call(s_select.MakeGenericMethod(typeof(TSource), typeof(QuarantineProbe<TSource>)), failing, toProbe);
+            Classified = Expression.Call(s_select.MakeGenericMethod(typeof(TSource), typeof(QuarantineProbe<TSource>)), Rows, toProbe);
         }
     }
 
@@ -63,6 +62,12 @@ internal sealed class ComposedTransform<TSource, TTarget>
     public Expression Pass { get; }
 
     public Expression? Quarantine { get; }
+
+    /// <summary>
+    /// Every input row with its first failing rule (NULL when it passes): the server filters the failing rows itself, so
+    /// the rules are evaluated once per row instead of once in a WHERE and again in the select list.
+    /// </summary>
+    public Expression? Classified { get; }
 
     public IReadOnlyList<TransformRule<TSource>> Rules => Definition.Rules;
 

@@ -57,7 +57,7 @@ internal sealed class ServerPlan<TSource, TTarget>
 
         if (transform.Quarantine is not null)
         {
-            plan.Quarantine = SqlQuery.Translate<QuarantineProbe<TSource>>(provider, ServerRewriter.Rewrite(transform.Quarantine), name, "the quarantine query");
+            plan.Quarantine = SqlQuery.Translate<QuarantineProbe<TSource>>(provider, ServerRewriter.Rewrite(transform.Classified!), name, "the quarantine query");
             await plan.Quarantine.ProbeAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             plan.KeyColumns = plan.MapKeyColumns(source);
         }

@@ -58,6 +58,7 @@ internal static class TransformSql
     /// <summary>
     /// Inserts the quarantined rows into <see cref="QuarantineTable"/> in one statement, returning how many. The raw row is
     /// <c>to_jsonb</c> of the selected source row; messages come from parameters <c>@dp_rule_N</c>/<c>@dp_message_N</c>.
+    /// The classified input is a materialized CTE, so each row's rules run once, not once per reference to the rule.
     /// </summary>
     public static string Quarantine<TSource, TTarget>(ServerPlan<TSource, TTarget> plan)
         where TSource : class
@@ -67,11 +68,12 @@ internal static class TransformSql
         var key = plan.KeyColumns.Count == 0 ? "''" : $"concat_ws('|', {string.Join(", ", plan.KeyColumns.Select(k => $"r.j ->> {Literal(k)}"))})";
         var messages = string.Join(", ", plan.Transform.Rules.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"(@dp_rule_{i}, @dp_message_{i})")));
         return $"""
-            WITH q AS ({plan.Quarantine!.Sql}),
+            WITH q AS MATERIALIZED ({plan.Quarantine!.Sql}),
             ins AS (INSERT INTO {QuarantineTable.QualifiedName} (batch_id, transform, table_name, row_key, rule, message, raw_row)
                 SELECT @dp_batch_id, @dp_transform, @dp_table, {key}, {rule}, m.message, r.j
                 FROM q CROSS JOIN LATERAL (SELECT to_jsonb(q) - {Literal(QuarantineProbe<TSource>.RuleColumn)} AS j) AS r
                 JOIN (VALUES {messages}) AS m (rule, message) ON m.rule = {rule}
+                WHERE {rule} IS NOT NULL
                 RETURNING 1)
             SELECT count(*) FROM ins
             """;
