@@ -107,11 +107,10 @@ public static class PagilaGoldTransforms
             () => runner.RunAsync(new FactPaymentTransform(), source, target, context, null, cancellationToken),
             () => GoldDeletes.StalePaymentsAsync(source, cancellationToken)).ConfigureAwait(false);
 
-        // dim_date's recorded interval covers its own work only: the upsert plus the deletion of days outside the new range
-        // (which must wait for the facts), not the fact steps in between.
-        var deletionStarted = DateTime.UtcNow;
+        // The deletion of days outside the new range must wait for the facts; dim_date's recorded interval stays that of its
+        // upsert (a single DELETE), so it does not span the fact steps in between.
         var daysDeleted = await GoldDeletes.DaysOutsideRangeAsync(source, cancellationToken).ConfigureAwait(false);
-        date = date with { Result = date.Result with { RowsDeleted = daysDeleted }, FinishedAt = date.FinishedAt + (DateTime.UtcNow - deletionStarted) };
+        date = date with { Result = date.Result with { RowsDeleted = daysDeleted } };
 
         return [date, customer, film, store, staff, rental, payment];
     }

@@ -13,18 +13,21 @@ namespace DataPlatform.Framework.LocalPostgres;
 /// <list type="bullet">
 /// <item>a lease file (<c>watchdog.lease</c>) names an owner process that is no longer alive;</item>
 /// <item>there is no lease file, nothing in the directory changed for <see cref="UnleasedGracePeriod"/>, and no server runs
-/// on its data directory (a crash between creating the directory and writing the lease, or a cluster created with
-/// <see cref="LocalPostgresClusterOptions.StopWhenProcessExits"/> off and left behind stopped).</item>
+/// on its data directory (a crash between creating the directory and writing the lease).</item>
 /// </list>
 /// A server still running on a swept data directory is stopped first (<c>pg_ctl stop -m immediate</c>, as the cluster's own
 /// emergency stop does); the directory is kept when it does not stop. A process id read from <c>postmaster.pid</c> counts as
-/// that server only when its command line names the data directory, so a recycled process id is never signalled.
+/// that server only when its command line names the data directory, so a recycled process id is never signalled; where the
+/// command line cannot be read (no <c>/proc</c>), the directory is left alone.
 /// Failures are logged and never thrown: a new cluster must start regardless.
 /// </remarks>
 internal static class LeakedClusterSweeper
 {
     /// <summary>How long a directory without a lease file must be untouched before it counts as abandoned.</summary>
     public static readonly TimeSpan UnleasedGracePeriod = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a lease file without a readable process id counts as being written.</summary>
+    public static readonly TimeSpan GarbledLeaseGracePeriod = TimeSpan.FromMinutes(1);
 
     /// <summary>Sweeps the leaked ephemeral cluster directories directly under <paramref name="parentDirectory"/>.</summary>
     public static void Sweep(string parentDirectory, PostgresBinaries binaries, ILogger logger)
@@ -84,8 +87,10 @@ internal static class LeakedClusterSweeper
         var leaseFile = Path.Combine(root, LocalPostgresCluster.LeaseFileName);
         if (File.Exists(leaseFile))
         {
-            // An unreadable number is a lease being written right now by a live owner.
-            if (!TryReadProcessId(leaseFile, out var owner) || LocalProcesses.IsAlive(owner))
+            // An unreadable number is a lease being written right now by a live owner, unless it stayed so for a minute (the
+            // owner died while writing it).
+            var readable = TryReadProcessId(leaseFile, out var owner);
+            if (readable ? LocalProcesses.IsAlive(owner) : DateTime.UtcNow - File.GetLastWriteTimeUtc(leaseFile) < GarbledLeaseGracePeriod)
             {
                 return;
             }
@@ -95,7 +100,7 @@ internal static class LeakedClusterSweeper
         else
         {
             var idle = DateTime.UtcNow - LastChange(root, dataDirectory);
-            if (idle < UnleasedGracePeriod || RunningServer(dataDirectory) is not null)
+            if (idle < UnleasedGracePeriod || RunningServer(dataDirectory, out _) is not ServerState.None)
             {
                 return;
             }
@@ -103,12 +108,20 @@ internal static class LeakedClusterSweeper
             LocalPostgresLog.SweepingAbandoned(logger, root, (int)idle.TotalMinutes);
         }
 
-        if (RunningServer(dataDirectory) is { } serverProcessId)
+        var server = RunningServer(dataDirectory, out var serverProcessId);
+        if (server == ServerState.Unverifiable)
+        {
+            // A live process holds the server's pid but its command line cannot be read: it may be the server, or a
+            // process that got the pid again. Neither signalling it nor deleting the directory under it is safe.
+            return;
+        }
+
+        if (server == ServerState.Running)
         {
             LocalPostgresLog.StoppingLeakedServer(logger, serverProcessId, dataDirectory);
             var (fileName, arguments) = LocalPostgresCluster.EmergencyStopCommand(binaries, dataDirectory, "immediate");
             var result = ProcessRunner.Run(fileName, arguments, LocalPostgresCluster.EmergencyStopTimeout);
-            if (RunningServer(dataDirectory) is not null)
+            if (RunningServer(dataDirectory, out _) != ServerState.None)
             {
                 // Deleting the directory under a live server would leak the server with no trace of it left.
                 throw new LocalPostgresException(
@@ -121,17 +134,36 @@ internal static class LeakedClusterSweeper
         Directory.Delete(root, recursive: true);
     }
 
-    /// <summary>The process id of the server running on <paramref name="dataDirectory"/>, if there is one.</summary>
-    private static int? RunningServer(string dataDirectory)
+    private enum ServerState
+    {
+        None,
+        Running,
+        Unverifiable,
+    }
+
+    /// <summary>
+    /// Whether the server of <paramref name="dataDirectory"/> runs: the process named in <c>postmaster.pid</c> is alive and its
+    /// command line names the data directory (as this sweep spells it, or as the server wrote it on the file's second line).
+    /// </summary>
+    private static ServerState RunningServer(string dataDirectory, out int processId)
     {
         var pidFile = Path.Combine(dataDirectory, "postmaster.pid");
-        if (!File.Exists(pidFile) || !TryReadProcessId(pidFile, out var processId) || !LocalProcesses.IsAlive(processId))
+        if (!File.Exists(pidFile) || !TryReadProcessId(pidFile, out processId) || !LocalProcesses.IsAlive(processId))
         {
-            return null;
+            processId = 0;
+            return ServerState.None;
         }
 
         var commandLine = LocalProcesses.CommandLine(processId);
-        return commandLine is null || commandLine.Contains(dataDirectory, StringComparer.Ordinal) ? processId : null;
+        if (commandLine is null)
+        {
+            return ServerState.Unverifiable;
+        }
+
+        var written = File.ReadLines(pidFile).Skip(1).FirstOrDefault()?.Trim();
+        return commandLine.Contains(dataDirectory, StringComparer.Ordinal) || (written is { Length: > 0 } && commandLine.Contains(written, StringComparer.Ordinal))
+            ? ServerState.Running
+            : ServerState.None;
     }
 
     /// <summary>Reads the process id on the first line of a lease or <c>postmaster.pid</c> file.</summary>

@@ -331,6 +331,13 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     {
         if (!_options.StopWhenProcessExits)
         {
+            // No watchdog, but an ephemeral cluster still names its owner, so the sweep of leaked clusters leaves it alone
+            // while the owner lives.
+            if (IsEphemeral && !OperatingSystem.IsWindows())
+            {
+                File.WriteAllText(LeaseFile, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+            }
+
             return;
         }
 

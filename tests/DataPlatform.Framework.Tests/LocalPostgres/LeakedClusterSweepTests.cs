@@ -61,6 +61,8 @@ public sealed class LeakedClusterSweepTests
             var abandoned = Make(parent, Prefix + "abandoned", lease: null, postmasterPid: dead, lastWrite: longAgo);
             var liveOwner = Make(parent, Prefix + "live-owner", lease: self, postmasterPid: null, lastWrite: longAgo);
             var leaseBeingWritten = Make(parent, Prefix + "lease-being-written", lease: string.Empty, postmasterPid: null, lastWrite: longAgo);
+            var leaseGarbledLongAgo = Make(parent, Prefix + "lease-garbled-long-ago", lease: string.Empty, postmasterPid: null, lastWrite: longAgo);
+            File.SetLastWriteTimeUtc(Path.Combine(leaseGarbledLongAgo, "watchdog.lease"), longAgo);
             var recentlyCreated = Make(parent, Prefix + "recently-created", lease: null, postmasterPid: null, lastWrite: null);
             var otherName = Make(parent, "dataplatform-pg", lease: dead, postmasterPid: null, lastWrite: longAgo);
 
@@ -73,10 +75,11 @@ public sealed class LeakedClusterSweepTests
             Assert.False(Directory.Exists(abandoned));
             Assert.True(Directory.Exists(liveOwner));
             Assert.True(Directory.Exists(leaseBeingWritten));
+            Assert.False(Directory.Exists(leaseGarbledLongAgo));
             Assert.True(Directory.Exists(recentlyCreated));
             Assert.True(Directory.Exists(otherName));
 
-            Assert.Equal(2, logs.Entries.Count(entry => entry.EventId.Id == 6009));
+            Assert.Equal(3, logs.Entries.Count(entry => entry.EventId.Id == 6009));
             Assert.Single(logs.Entries, entry => entry.EventId.Id == 6010 && entry.Message.Contains(abandoned, StringComparison.Ordinal));
             Assert.DoesNotContain(logs.Entries, entry => entry.EventId.Id is 6011 or 6012);
         }
@@ -84,6 +87,19 @@ public sealed class LeakedClusterSweepTests
         {
             Directory.Delete(parent, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task An_ephemeral_cluster_without_a_watchdog_still_names_its_owner_so_no_sweep_takes_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var cluster = LocalPostgresCluster.CreateEphemeral(new LocalPostgresClusterOptions { StopWhenProcessExits = false });
+        Assert.Equal(
+            Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
+            await File.ReadAllTextAsync(Path.Combine(cluster.RootDirectory, "watchdog.lease"), ct));
+
+        LeakedClusterSweeper.Sweep(Path.GetDirectoryName(cluster.RootDirectory)!, PostgresBinaries.Locate(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        Assert.True(Directory.Exists(cluster.RootDirectory));
     }
 
     private static string Make(string parent, string name, string? lease, string? postmasterPid, DateTime? lastWrite)
