@@ -88,9 +88,11 @@ public static class PagilaSilverTransforms
 
         // Bronze was just bulk-loaded: without statistics the planner picks nested loops for the latest-per-key anti-joins.
         var bronze = SchemaNames.For("pagila", DatakitLayer.Bronze, "public");
-        await AnalyzeAsync(connection, transaction, bronze, Tables, cancellationToken).ConfigureAwait(false);
-
-        var silver = SchemaNames.For("pagila", DatakitLayer.Silver);
+        var analyze = new NpgsqlCommand("ANALYZE " + string.Join(", ", Tables.Select(t => SqlIdentifier.Quote(bronze, t))), connection, transaction);
+        await using (analyze.ConfigureAwait(false))
+        {
+            await analyze.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
         var context = new TransformContext(batchId, runTime ?? DateTime.UtcNow);
         var runner = new TransformRunner(loggerFactory);
         var results = new List<PagilaSilverTableResult>(Tables.Count);
@@ -99,13 +101,6 @@ public static class PagilaSilverTransforms
             var started = DateTime.UtcNow;
             var result = await step.RunAsync(runner, source, target, context, cancellationToken).ConfigureAwait(false);
             results.Add(result);
-
-            // Later steps probe this table (parent_quarantined, soft deletes). Statistics taken while it was empty, e.g.
-            // after a truncation, make the planner expect one row there and pick plans that take minutes instead of seconds.
-            if (result.RowsWritten > 0)
-            {
-                await AnalyzeAsync(connection, transaction, silver, [step.Table], cancellationToken).ConfigureAwait(false);
-            }
             if (ledger is not null)
             {
                 await ledger.RecordTableAsync(
@@ -127,15 +122,5 @@ public static class PagilaSilverTransforms
         }
 
         return results;
-    }
-
-    private static async Task AnalyzeAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, IEnumerable<string> tables, CancellationToken cancellationToken)
-    {
-        var analyze = new NpgsqlCommand("ANALYZE " + string.Join(", ", tables.Select(t => SqlIdentifier.Quote(schema, t))), connection, transaction);
-        await using (analyze.ConfigureAwait(false))
-        {
-            await analyze.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
     }
 }
