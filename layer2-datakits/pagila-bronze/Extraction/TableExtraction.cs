@@ -98,8 +98,12 @@ internal sealed class TableExtraction(
         long read = 0, written = 0, unchanged = 0;
         var fieldCount = (short)(plan.Columns.Count + 5);
         var suffix = CopyFields.MetadataSuffix(batchId, loadedAt, plan.SourceTableName, Upsert);
+
+        // Without a lag window to deduplicate against, every row is written, so its hash can wait for the next rows and be
+        // computed with them (see Sha256Lanes); otherwise each row is hashed on its own before it is compared.
+        var hashLater = latest is null && Sha256Lanes.IsSupported;
         var hash = new byte[SHA256.HashSizeInBytes];
-        using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var sha256 = hashLater ? null : IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
         var sourceConnection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (sourceConnection.ConfigureAwait(false))
@@ -114,9 +118,6 @@ internal sealed class TableExtraction(
                     var writer = new CopyTupleWriter(input);
                     await reader.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
                     writer.WriteHeader();
-                    // Without a lag window to deduplicate against, every row is written, so its hash can wait for the
-                    // next rows and be computed with them (see Sha256Lanes).
-                    var hashLater = latest is null && Sha256Lanes.IsSupported;
                     int length;
                     while ((length = await reader.ReadTupleAsync(cancellationToken).ConfigureAwait(false)) >= 0)
                     {
@@ -128,7 +129,7 @@ internal sealed class TableExtraction(
                             written++;
                             await writer.FlushIfFullAsync(cancellationToken).ConfigureAwait(false);
                         }
-                        else if (IsUnchanged(reader.Tuple(length), reader.FieldOffsets, cursor, latest, sha256, hash))
+                        else if (IsUnchanged(reader.Tuple(length), reader.FieldOffsets, cursor, latest, sha256!, hash))
                         {
                             unchanged++;
                         }
