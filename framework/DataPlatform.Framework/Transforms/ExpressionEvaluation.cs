@@ -8,9 +8,17 @@ internal static class ExpressionEvaluation
     /// <summary>Whether <paramref name="expression"/> depends on no lambda parameter.</summary>
     public static bool IsParameterFree(Expression expression)
     {
-        var finder = new ParameterFinder();
+        var finder = new ParameterFinder(null);
         finder.Visit(expression);
         return !finder.Found;
+    }
+
+    /// <summary>Whether <paramref name="expression"/> refers to <paramref name="parameter"/>.</summary>
+    public static bool Uses(Expression expression, ParameterExpression parameter)
+    {
+        var finder = new ParameterFinder(parameter);
+        finder.Visit(expression);
+        return finder.Found;
     }
 
     /// <summary>Evaluates <paramref name="expression"/> when it depends on no lambda parameter.</summary>
@@ -32,7 +40,8 @@ internal static class ExpressionEvaluation
         return true;
     }
 
-    private sealed class ParameterFinder : ExpressionVisitor
+    // Finds `only` when given, otherwise any parameter not bound by a lambda inside the expression.
+    private sealed class ParameterFinder(ParameterExpression? only) : ExpressionVisitor
     {
         private readonly HashSet<ParameterExpression> _bound = [];
 
@@ -51,7 +60,7 @@ internal static class ExpressionEvaluation
 
         protected override Expression VisitParameter(ParameterExpression node)
         {
-            if (!_bound.Contains(node))
+            if (only is null ? !_bound.Contains(node) : node == only)
             {
                 Found = true;
             }

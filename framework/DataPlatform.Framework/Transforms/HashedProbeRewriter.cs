@@ -87,7 +87,7 @@ internal sealed class HashedProbeRewriter : ExpressionVisitor
             return false;
         }
 
-        if (ParameterFinder.Uses(outerSide, probe))
+        if (ExpressionEvaluation.Uses(outerSide, probe))
         {
             return false;
         }
@@ -98,24 +98,4 @@ internal sealed class HashedProbeRewriter : ExpressionVisitor
 
     private static Expression StripQuotes(Expression expression) =>
         expression is UnaryExpression { NodeType: ExpressionType.Quote } quote ? quote.Operand : expression;
-
-    private sealed class ParameterFinder(ParameterExpression parameter) : ExpressionVisitor
-    {
-        private bool _found;
-
-        public static bool Uses(Expression expression, ParameterExpression parameter)
-        {
-            var finder = new ParameterFinder(parameter);
-            finder.Visit(expression);
-            return finder._found;
-        }
-
-        protected override Expression VisitParameter(ParameterExpression node)
-        {
-            _found |= node == parameter;
-            return node;
-        }
-
-        protected override Expression VisitExtension(Expression node) => node;
-    }
 }
