@@ -75,10 +75,9 @@ public sealed class PagilaBronzeContext(DbContextOptions options) : DatakitDbCon
             .Options);
 
     /// <inheritdoc />
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void ConfigureLayer(ModelBuilder modelBuilder)
     {
-        base.OnModelCreating(modelBuilder);
-
+        ArgumentNullException.ThrowIfNull(modelBuilder);
         Record<Actor>(modelBuilder, e => new { e.ActorId, e.DpBatchId });
         Record<Address>(modelBuilder, e => new { e.AddressId, e.DpBatchId }).Property(e => e.AddressLine).HasColumnName("address");
         Record<Category>(modelBuilder, e => new { e.CategoryId, e.DpBatchId });

@@ -8,8 +8,9 @@ namespace DataPlatform.Framework.Datakits;
 /// Base class of the one EF Core context each datakit layer exposes. It puts every table into the schema
 /// computed by <see cref="Naming.SchemaNames"/>, names tables and columns in snake_case and applies the
 /// table mixins (<see cref="IReferenceData"/>, <see cref="ITransactionalData"/>, <see cref="ITemporalData"/>,
-/// <see cref="IBronzeRecord"/>). Derived contexts call <c>base.OnModelCreating</c> and configure their entities
-/// with <see cref="IEntityTypeConfiguration{TEntity}"/> classes.
+/// <see cref="IBronzeRecord"/>). Entities are configured with <see cref="IEntityTypeConfiguration{TEntity}"/> classes of the
+/// context's assembly (or in <see cref="ConfigureLayer"/>), never inline in <c>OnModelCreating</c>: a transform layer composes
+/// its read model from the same configurations of several layers, each in its own schema.
 /// </summary>
 public abstract class DatakitDbContext : DbContext
 {
@@ -42,8 +43,22 @@ public abstract class DatakitDbContext : DbContext
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.HasDefaultSchema(Schema);
+        ConfigureLayer(modelBuilder);
+    }
+
+    /// <summary>
+    /// Configures this layer's entities, without schemas: by default every <see cref="IEntityTypeConfiguration{TEntity}"/> of
+    /// the context's assembly that belongs to it (see <see cref="DatakitConfigurationAttribute"/>). Called for the layer's own
+    /// model and, composed with other layers, for the read models of transform layers.
+    /// </summary>
+    protected virtual void ConfigureLayer(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(GetType().Assembly, t => IsConfigurationFor(t, GetType()));
     }
+
+    /// <summary>Applies <see cref="ConfigureLayer"/> of this context to another model (a composed read model).</summary>
+    internal void ConfigureLayerInto(ModelBuilder modelBuilder) => ConfigureLayer(modelBuilder);
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -120,7 +120,7 @@ internal sealed class ComposedTransform<TSource, TTarget>
         return result;
     }
 
-    private static List<MemberInfo> KeyMembersOf(string name, LambdaExpression? key)
+    internal static List<MemberInfo> KeyMembersOf(string name, LambdaExpression? key)
     {
         if (key is null)
         {

@@ -19,4 +19,8 @@ public sealed record TransformResult(
     long RowsUpdated,
     long RowsUnchanged,
     long RowsQuarantined,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>Target rows deleted because the transform no longer produces their key (<see cref="TransformRunOptions.RemoveMissing"/>).</summary>
+    public long RowsDeleted { get; init; }
+}

@@ -14,4 +14,11 @@ public sealed class TransformRunOptions
     /// true). When false, <see cref="TransformResult.RowsRead"/> is written + quarantined.
     /// </summary>
     public bool VerifyCounts { get; init; } = true;
+
+    /// <summary>
+    /// Upsert only: also delete the target rows whose key the transform no longer produces (the target mirrors the rows
+    /// that pass the rules: a fact whose source row is gone, or that now fails a rule, leaves the table). Runs in the same
+    /// statement as the upsert; <see cref="TransformResult.RowsDeleted"/> counts them.
+    /// </summary>
+    public bool RemoveMissing { get; init; }
 }

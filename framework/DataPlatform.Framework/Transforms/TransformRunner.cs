@@ -70,7 +70,7 @@ public sealed class TransformRunner
         var plan = await PlanAsync(transform, source, target, context, session, cancellationToken).ConfigureAwait(false);
         return new TransformSqlPlan(
             plan.Pass.Sql,
-            TransformSql.Write(plan, options.Mode, plan.Table.ResolveKey(options.KeyProperties)),
+            TransformSql.Write(plan, options.Mode, plan.Table.ResolveKey(options.KeyProperties), options.RemoveMissing),
             plan.Quarantine is null ? null : TransformSql.Quarantine(plan));
     }
 
@@ -95,7 +95,12 @@ public sealed class TransformRunner
         await using var sessionScope = session.ConfigureAwait(false);
         var plan = await PlanAsync(transform, source, target, context, session, cancellationToken).ConfigureAwait(false);
         var key = plan.Table.ResolveKey(options.KeyProperties);
-        var write = TransformSql.Write(plan, options.Mode, key);
+        if (options.RemoveMissing && options.Mode != TransformMode.Upsert)
+        {
+            throw new ArgumentException("RemoveMissing needs TransformMode.Upsert.", nameof(options));
+        }
+
+        var write = TransformSql.Write(plan, options.Mode, key, options.RemoveMissing);
 
         var quarantined = await QuarantineAsync(plan, context, session, cancellationToken).ConfigureAwait(false);
 
@@ -112,12 +117,15 @@ public sealed class TransformRunner
                 "Deduplicate the input first, e.g. rows.LatestPerKey(r => r.Id, r => r.DpBatchId).", e);
         }
 
-        var (written, inserted, updated) = (counts[0], counts[1], counts[2]);
+        var (written, inserted, updated, deleted) = (counts[0], counts[1], counts[2], counts[3]);
         var read = await ReadCountAsync(plan, options, written, quarantined, session, cancellationToken).ConfigureAwait(false);
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
 
         var result = new TransformResult(
-            plan.Transform.Name, plan.Table.DisplayName, read, written, inserted, updated, written - inserted - updated, quarantined, stopwatch.Elapsed);
+            plan.Transform.Name, plan.Table.DisplayName, read, written, inserted, updated, written - inserted - updated, quarantined, stopwatch.Elapsed)
+        {
+            RowsDeleted = deleted,
+        };
         TransformLog.Completed(_logger, result.Transform, result.Table, read, written, inserted, updated, result.RowsUnchanged, quarantined, stopwatch.ElapsedMilliseconds);
         return result;
     }
@@ -155,6 +163,31 @@ public sealed class TransformRunner
             counts.Staged - counts.FirstVersions - counts.NewVersions, quarantined, stopwatch.Elapsed);
         TransformLog.Scd2Completed(_logger, result.Transform, result.Table, read, result.FirstVersions, result.NewVersions, result.Closed, result.Unchanged, quarantined, stopwatch.ElapsedMilliseconds);
         return result;
+    }
+
+    /// <summary>
+    /// Deletes the target rows whose key the transform no longer produces (rows that fail a rule count as not produced),
+    /// in one statement; returns how many. For a target whose removal must wait for later steps, e.g. days of a date
+    /// dimension that facts referenced until their own step ran.
+    /// </summary>
+    public async Task<long> RemoveMissingAsync<TSource, TTarget>(
+        Transform<TSource, TTarget> transform,
+        DbContext source,
+        DbContext target,
+        TransformContext context,
+        IReadOnlyList<string>? keyProperties = null,
+        CancellationToken cancellationToken = default)
+        where TSource : class
+        where TTarget : class
+    {
+        var session = await TransformSession.OpenAsync(source, cancellationToken).ConfigureAwait(false);
+        await using var sessionScope = session.ConfigureAwait(false);
+        var plan = await PlanAsync(transform, source, target, context, session, cancellationToken).ConfigureAwait(false);
+        var sql = TransformSql.RemoveMissing(plan, plan.Table.ResolveKey(keyProperties));
+        TransformLog.Statement(_logger, plan.Transform.Name, plan.Table.DisplayName, sql);
+        var deleted = (await session.Statements.QueryRowAsync(sql, plan.Pass.CloneParameters(), cancellationToken).ConfigureAwait(false))[0];
+        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return deleted;
     }
 
     private static async Task<ServerPlan<TSource, TTarget>> PlanAsync<TSource, TTarget>(

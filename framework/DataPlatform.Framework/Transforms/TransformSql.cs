@@ -19,7 +19,7 @@ internal static class TransformSql
     /// grows with every row written: quadratic when the planner, trusting statistics taken while the table was empty,
     /// probes it with a nested loop.
     /// </remarks>
-    public static string Write<TSource, TTarget>(ServerPlan<TSource, TTarget> plan, TransformMode mode, IReadOnlyList<TargetColumn> key)
+    public static string Write<TSource, TTarget>(ServerPlan<TSource, TTarget> plan, TransformMode mode, IReadOnlyList<TargetColumn> key, bool removeMissing = false)
         where TSource : class
         where TTarget : class
     {
@@ -47,11 +47,17 @@ internal static class TransformSql
                     + $" WHERE ({string.Join(", ", compared.Select(c => "t." + c.Quoted))}) IS DISTINCT FROM ({string.Join(", ", compared.Select(c => "excluded." + c.Quoted))})";
         }
 
+        // The DELETE and the INSERT of one statement touch disjoint keys (rows missing from src, rows in src), and both see
+        // the target as it was before the statement.
+        var delete = removeMissing
+            ? $",\n    del AS (DELETE FROM {table.QualifiedName} AS t WHERE (SELECT n FROM selected) >= 0 AND NOT EXISTS (SELECT 1 FROM src WHERE {string.Join(" AND ", key.Select(k => $"src.{k.Quoted} = t.{k.Quoted}"))}) RETURNING 1)"
+            : string.Empty;
+        var deleted = removeMissing ? "(SELECT count(*) FROM del)" : "0";
         return $"""
             WITH src AS MATERIALIZED (SELECT {select} FROM ({plan.Pass.Sql}) AS q),
             selected AS MATERIALIZED (SELECT count(*) AS n FROM src),
-            ins AS (INSERT INTO {table.QualifiedName} AS t ({insertList}) SELECT {insertList} FROM src WHERE (SELECT n FROM selected) >= 0{conflict} RETURNING (xmax = 0) AS inserted)
-            SELECT (SELECT n FROM selected), count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM ins
+            ins AS (INSERT INTO {table.QualifiedName} AS t ({insertList}) SELECT {insertList} FROM src WHERE (SELECT n FROM selected) >= 0{conflict} RETURNING (xmax = 0) AS inserted){delete}
+            SELECT (SELECT n FROM selected), count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted), {deleted} FROM ins
             """;
     }
 
@@ -89,6 +95,29 @@ internal static class TransformSql
             throw new TransformBuildException(
                 $"Transform {transform}: the map does not set {string.Join(", ", missing)} of {table.DisplayName}, which are NOT NULL without a default.");
         }
+    }
+
+    /// <summary>
+    /// Deletes the target rows whose key the pass query no longer produces, returning how many; for targets whose removal
+    /// must wait for other steps (a dimension its facts still reference).
+    /// </summary>
+    public static string RemoveMissing<TSource, TTarget>(ServerPlan<TSource, TTarget> plan, IReadOnlyList<TargetColumn> key)
+        where TSource : class
+        where TTarget : class
+    {
+        var missingKey = key.Where(k => !plan.Columns.Any(c => c.Column == k)).Select(k => k.Property).ToList();
+        if (missingKey.Count > 0)
+        {
+            throw new TransformBuildException(
+                $"Transform {plan.Transform.Name}: the key of {plan.Table.DisplayName} ({string.Join(", ", missingKey)}) is not set by the map.");
+        }
+
+        var select = string.Join(", ", key.Select(k => plan.Columns.First(c => c.Column == k)).Select(c => c.Column.CastFrom("q", c.SourceColumn) + " AS " + c.Column.Quoted));
+        return $"""
+            WITH src AS MATERIALIZED (SELECT {select} FROM ({plan.Pass.Sql}) AS q),
+            del AS (DELETE FROM {plan.Table.QualifiedName} AS t WHERE NOT EXISTS (SELECT 1 FROM src WHERE {string.Join(" AND ", key.Select(k => $"src.{k.Quoted} = t.{k.Quoted}"))}) RETURNING 1)
+            SELECT count(*) FROM del
+            """;
     }
 
     public static string Count(SqlQuery rows) => $"SELECT count(*) FROM ({rows.Sql}) AS q";

@@ -7,7 +7,7 @@ namespace DataPlatform.Datakits.Pagila.Gold.Transforms;
 /// <remarks>
 /// Escape hatch (Transforms/README.md): LINQ has no row generator, and a day without any rental or payment must still get a
 /// row, so the days come from <c>generate_series</c> in the embedded resource <c>CalendarDay.sql</c>, mapped as a keyless
-/// query entity of <see cref="PagilaGoldSources"/>. Only the day list is SQL; every column of <c>dim_date</c> is computed by
+/// query entity of the gold layer's read model (<see cref="PagilaGold.Layer"/>). Only the day list is SQL; every column of <c>dim_date</c> is computed by
 /// the typed transform. In memory, <see cref="For"/> builds the same list from silver rows.
 /// </remarks>
 internal sealed class CalendarDay

@@ -6,7 +6,7 @@ namespace DataPlatform.Datakits.Pagila.Gold.Transforms;
 /// <summary>
 /// Silver → gold <c>fact_payment</c> (upsert on <c>payment_id</c>), one row per live payment: the customer version valid at
 /// the payment date, the staff member, and the store of the rental's inventory item. A payment whose dimension member is
-/// missing in gold is quarantined. Facts of soft-deleted payments are removed by <see cref="PagilaGoldTransforms"/>.
+/// missing in gold is quarantined. The layer mirrors the rows that pass: the fact of a deleted payment is removed.
 /// </summary>
 internal sealed class FactPaymentTransform : Transform<PaymentInput, FactPayment>
 {

@@ -7,7 +7,7 @@ namespace DataPlatform.Datakits.Pagila.Gold.Transforms;
 /// Silver → gold <c>fact_rental</c> (upsert on <c>rental_id</c>), one row per live rental: the customer version valid at the
 /// rental date, film and store via the rented inventory item, days rented, overdue flag and the sum and number of the
 /// rental's live payments. A rental whose dimension member is missing in gold is quarantined (never dropped silently).
-/// Facts of soft-deleted rentals are removed by <see cref="PagilaGoldTransforms"/> after this transform.
+/// The layer mirrors the rows that pass: the fact of a rental deleted in the source, or now failing a rule, is removed.
 /// </summary>
 internal sealed class FactRentalTransform : Transform<RentalInput, FactRental>
 {

@@ -8,7 +8,7 @@ namespace DataPlatform.Datakits.Pagila.Gold.Transforms;
 /// Escape hatch (Transforms/README.md): EF Core translates an ordered <c>string.Join</c> aggregate but no aggregate that
 /// yields an array (<c>ToArray()</c> over a subquery is evaluated on the client, <c>EF.Functions.ArrayAgg</c> cannot run in
 /// memory), so the list comes from <c>array_agg(... ORDER BY ...)</c> in the embedded resource <c>FilmCategoryNames.sql</c>,
-/// mapped as a keyless query entity of <see cref="PagilaGoldSources"/>. In memory, <see cref="For"/> builds the same rows.
+/// mapped as a keyless query entity of the gold layer's read model (<see cref="PagilaGold.Layer"/>). In memory, <see cref="For"/> builds the same rows.
 /// Names are sorted by code point (<c>COLLATE "C"</c> / <see cref="StringComparer.Ordinal"/>), identical on both paths.
 /// </remarks>
 internal sealed class FilmCategoryNames

@@ -4,7 +4,7 @@ using DataPlatform.Framework.Mixins;
 namespace DataPlatform.Datakits.Pagila.Silver;
 
 /// <summary>Silver <c>Address</c>: A postal address. Source deletes become soft deletes (<see cref="InactivatedDate"/>).</summary>
-public sealed class Address : IReferenceData, ITransactionalData
+public sealed class Address : IReferenceData, ITransactionalData, IHasSourceBatch
 {
     /// <summary>The source key.</summary>
     public int AddressId { get; set; }
@@ -32,7 +32,7 @@ public sealed class Address : IReferenceData, ITransactionalData
     /// <summary>The source's <c>last_update</c> (UTC).</summary>
     public DateTime? LastUpdate { get; set; }
 
-    /// <summary>The bronze batch whose row this silver row was last applied from; incremental runs read only newer bronze rows.</summary>
+    /// <inheritdoc />
     public long SourceBatchId { get; set; }
 
     /// <inheritdoc />

@@ -3,7 +3,7 @@ using DataPlatform.Framework.Mixins;
 namespace DataPlatform.Datakits.Pagila.Silver;
 
 /// <summary>Silver <c>Category</c>: A film category (lookup data). Source deletes become soft deletes (<see cref="InactivatedDate"/>).</summary>
-public sealed class Category : IReferenceData
+public sealed class Category : IReferenceData, IHasSourceBatch
 {
     /// <summary>The source key.</summary>
     public int CategoryId { get; set; }
@@ -14,7 +14,7 @@ public sealed class Category : IReferenceData
     /// <summary>The source's <c>last_update</c> (UTC).</summary>
     public DateTime? LastUpdate { get; set; }
 
-    /// <summary>The bronze batch whose row this silver row was last applied from; incremental runs read only newer bronze rows.</summary>
+    /// <inheritdoc />
     public long SourceBatchId { get; set; }
 
     /// <inheritdoc />

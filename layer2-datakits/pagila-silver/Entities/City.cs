@@ -4,7 +4,7 @@ using DataPlatform.Framework.Mixins;
 namespace DataPlatform.Datakits.Pagila.Silver;
 
 /// <summary>Silver <c>City</c>: A city (lookup data). Source deletes become soft deletes (<see cref="InactivatedDate"/>).</summary>
-public sealed class City : IReferenceData
+public sealed class City : IReferenceData, IHasSourceBatch
 {
     /// <summary>The source key.</summary>
     public int CityId { get; set; }
@@ -19,7 +19,7 @@ public sealed class City : IReferenceData
     /// <summary>The source's <c>last_update</c> (UTC).</summary>
     public DateTime? LastUpdate { get; set; }
 
-    /// <summary>The bronze batch whose row this silver row was last applied from; incremental runs read only newer bronze rows.</summary>
+    /// <inheritdoc />
     public long SourceBatchId { get; set; }
 
     /// <inheritdoc />

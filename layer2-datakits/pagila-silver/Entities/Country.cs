@@ -4,7 +4,7 @@ using DataPlatform.Framework.Mixins;
 namespace DataPlatform.Datakits.Pagila.Silver;
 
 /// <summary>Silver <c>Country</c>: A country (lookup data). Source deletes become soft deletes (<see cref="InactivatedDate"/>).</summary>
-public sealed class Country : IReferenceData
+public sealed class Country : IReferenceData, IHasSourceBatch
 {
     /// <summary>The source key.</summary>
     public int CountryId { get; set; }
@@ -16,7 +16,7 @@ public sealed class Country : IReferenceData
     /// <summary>The source's <c>last_update</c> (UTC).</summary>
     public DateTime? LastUpdate { get; set; }
 
-    /// <summary>The bronze batch whose row this silver row was last applied from; incremental runs read only newer bronze rows.</summary>
+    /// <inheritdoc />
     public long SourceBatchId { get; set; }
 
     /// <inheritdoc />

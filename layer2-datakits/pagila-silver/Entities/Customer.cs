@@ -3,7 +3,7 @@ using DataPlatform.Framework.Mixins;
 namespace DataPlatform.Datakits.Pagila.Silver;
 
 /// <summary>Silver <c>Customer</c>: A customer. Source deletes become soft deletes (<see cref="InactivatedDate"/>).</summary>
-public sealed class Customer : IReferenceData, ITransactionalData
+public sealed class Customer : IReferenceData, ITransactionalData, IHasSourceBatch
 {
     /// <summary>The source key.</summary>
     public int CustomerId { get; set; }
@@ -32,7 +32,7 @@ public sealed class Customer : IReferenceData, ITransactionalData
     /// <summary>The source's <c>last_update</c> (UTC); nullable in the source.</summary>
     public DateTime? LastUpdate { get; set; }
 
-    /// <summary>The bronze batch whose row this silver row was last applied from; incremental runs read only newer bronze rows.</summary>
+    /// <inheritdoc />
     public long SourceBatchId { get; set; }
 
     /// <inheritdoc />

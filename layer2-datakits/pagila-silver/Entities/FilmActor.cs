@@ -3,7 +3,7 @@ using DataPlatform.Framework.Mixins;
 namespace DataPlatform.Datakits.Pagila.Silver;
 
 /// <summary>Silver <c>FilmActor</c>: An actor appearing in a film. Source deletes become soft deletes (<see cref="InactivatedDate"/>).</summary>
-public sealed class FilmActor : IReferenceData, ITransactionalData
+public sealed class FilmActor : IReferenceData, ITransactionalData, IHasSourceBatch
 {
     /// <summary>The actor (foreign key).</summary>
     public int ActorId { get; set; }
@@ -14,7 +14,7 @@ public sealed class FilmActor : IReferenceData, ITransactionalData
     /// <summary>The source's <c>last_update</c> (UTC).</summary>
     public DateTime? LastUpdate { get; set; }
 
-    /// <summary>The bronze batch whose row this silver row was last applied from; incremental runs read only newer bronze rows.</summary>
+    /// <inheritdoc />
     public long SourceBatchId { get; set; }
 
     /// <inheritdoc />

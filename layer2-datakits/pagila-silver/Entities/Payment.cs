@@ -3,7 +3,7 @@ using DataPlatform.Framework.Mixins;
 namespace DataPlatform.Datakits.Pagila.Silver;
 
 /// <summary>Silver <c>Payment</c>: A payment. Amounts are never negative. Source deletes become soft deletes (<see cref="InactivatedDate"/>).</summary>
-public sealed class Payment : IReferenceData, ITransactionalData
+public sealed class Payment : IReferenceData, ITransactionalData, IHasSourceBatch
 {
     /// <summary>The source key.</summary>
     public int PaymentId { get; set; }
@@ -23,7 +23,7 @@ public sealed class Payment : IReferenceData, ITransactionalData
     /// <summary>When the payment was made (UTC).</summary>
     public DateTime PaymentDate { get; set; }
 
-    /// <summary>The bronze batch whose row this silver row was last applied from; incremental runs read only newer bronze rows.</summary>
+    /// <inheritdoc />
     public long SourceBatchId { get; set; }
 
     /// <inheritdoc />

@@ -3,7 +3,7 @@ using DataPlatform.Framework.Mixins;
 namespace DataPlatform.Datakits.Pagila.Silver;
 
 /// <summary>Silver <c>Rental</c>: A rental of an inventory item. Source deletes become soft deletes (<see cref="InactivatedDate"/>).</summary>
-public sealed class Rental : IReferenceData, ITransactionalData
+public sealed class Rental : IReferenceData, ITransactionalData, IHasSourceBatch
 {
     /// <summary>The source key.</summary>
     public int RentalId { get; set; }
@@ -26,7 +26,7 @@ public sealed class Rental : IReferenceData, ITransactionalData
     /// <summary>The source's <c>last_update</c> (UTC).</summary>
     public DateTime? LastUpdate { get; set; }
 
-    /// <summary>The bronze batch whose row this silver row was last applied from; incremental runs read only newer bronze rows.</summary>
+    /// <inheritdoc />
     public long SourceBatchId { get; set; }
 
     /// <inheritdoc />

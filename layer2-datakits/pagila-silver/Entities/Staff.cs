@@ -3,7 +3,7 @@ using DataPlatform.Framework.Mixins;
 namespace DataPlatform.Datakits.Pagila.Silver;
 
 /// <summary>Silver <c>Staff</c>: A staff member. The source's password is never extracted. Source deletes become soft deletes (<see cref="InactivatedDate"/>).</summary>
-public sealed class Staff : IReferenceData, ITransactionalData
+public sealed class Staff : IReferenceData, ITransactionalData, IHasSourceBatch
 {
     /// <summary>The source key.</summary>
     public int StaffId { get; set; }
@@ -35,7 +35,7 @@ public sealed class Staff : IReferenceData, ITransactionalData
     /// <summary>The source's <c>last_update</c> (UTC).</summary>
     public DateTime? LastUpdate { get; set; }
 
-    /// <summary>The bronze batch whose row this silver row was last applied from; incremental runs read only newer bronze rows.</summary>
+    /// <inheritdoc />
     public long SourceBatchId { get; set; }
 
     /// <inheritdoc />

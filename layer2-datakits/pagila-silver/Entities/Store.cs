@@ -3,7 +3,7 @@ using DataPlatform.Framework.Mixins;
 namespace DataPlatform.Datakits.Pagila.Silver;
 
 /// <summary>Silver <c>Store</c>: A store. Source deletes become soft deletes (<see cref="InactivatedDate"/>).</summary>
-public sealed class Store : IReferenceData, ITransactionalData
+public sealed class Store : IReferenceData, ITransactionalData, IHasSourceBatch
 {
     /// <summary>The source key.</summary>
     public int StoreId { get; set; }
@@ -17,7 +17,7 @@ public sealed class Store : IReferenceData, ITransactionalData
     /// <summary>The source's <c>last_update</c> (UTC).</summary>
     public DateTime? LastUpdate { get; set; }
 
-    /// <summary>The bronze batch whose row this silver row was last applied from; incremental runs read only newer bronze rows.</summary>
+    /// <inheritdoc />
     public long SourceBatchId { get; set; }
 
     /// <inheritdoc />

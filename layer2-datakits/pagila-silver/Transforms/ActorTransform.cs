@@ -1,12 +1,11 @@
-using DataPlatform.Framework.Mixins;
 using DataPlatform.Framework.Transforms;
 using B = DataPlatform.Datakits.Pagila.Bronze.Entities;
 
 namespace DataPlatform.Datakits.Pagila.Silver.Transforms;
 
 /// <summary>
-/// Bronze → silver actors: the latest bronze upsert per key not yet applied (newer batch than the silver row), cleaned
-/// per DESIGN.md §4; rows breaking a hard rule go to quarantine and are re-read on every run until they pass.
+/// Bronze → silver actors, cleaned per DESIGN.md §4; rows breaking a hard rule go to quarantine and are re-read on every run
+/// until they pass. The silver layer reads only the latest not-yet-applied bronze row per key and soft-deletes source deletes.
 /// </summary>
 internal sealed class ActorTransform : Transform<B.Actor, Actor>
 {
@@ -15,13 +14,7 @@ internal sealed class ActorTransform : Transform<B.Actor, Actor>
     public override TransformDefinition<B.Actor, Actor> Define(ITransformSources sources, TransformContext context)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var bronze = sources.Set<B.Actor>();
-        var silver = sources.Set<Actor>();
-        var rows = bronze.Where(b => b.DpOperation == BronzeOperation.Upsert
-            && !bronze.Any(n => n.ActorId == b.ActorId && n.DpBatchId > b.DpBatchId)
-            && !silver.Any(s => s.ActorId == b.ActorId && s.SourceBatchId >= b.DpBatchId));
-
-        return From(rows)
+        return From(sources.Set<B.Actor>())
             .Rule("blank_name", b => b.FirstName != null && b.FirstName.Trim() != "" && b.LastName != null && b.LastName.Trim() != "", "A required name is blank.")
             .KeyedBy(b => b.ActorId)
             .Select(b => new Actor
@@ -30,8 +23,6 @@ internal sealed class ActorTransform : Transform<B.Actor, Actor>
                 FirstName = b.FirstName!.Trim(),
                 LastName = b.LastName!.Trim(),
                 LastUpdate = b.LastUpdate,
-                SourceBatchId = b.DpBatchId,
-                InactivatedDate = null,
             });
     }
 }

@@ -1,12 +1,11 @@
-using DataPlatform.Framework.Mixins;
 using DataPlatform.Framework.Transforms;
 using B = DataPlatform.Datakits.Pagila.Bronze.Entities;
 
 namespace DataPlatform.Datakits.Pagila.Silver.Transforms;
 
 /// <summary>
-/// Bronze → silver addresses: the latest bronze upsert per key not yet applied (newer batch than the silver row), cleaned
-/// per DESIGN.md §4; rows breaking a hard rule go to quarantine and are re-read on every run until they pass.
+/// Bronze → silver addresses, cleaned per DESIGN.md §4; rows breaking a hard rule go to quarantine and are re-read on every run
+/// until they pass. The silver layer reads only the latest not-yet-applied bronze row per key and soft-deletes source deletes.
 /// </summary>
 internal sealed class AddressTransform : Transform<B.Address, Address>
 {
@@ -15,15 +14,9 @@ internal sealed class AddressTransform : Transform<B.Address, Address>
     public override TransformDefinition<B.Address, Address> Define(ITransformSources sources, TransformContext context)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var bronze = sources.Set<B.Address>();
-        var silver = sources.Set<Address>();
         var bronzeCity = sources.Set<B.City>();
         var silverCity = sources.Set<City>();
-        var rows = bronze.Where(b => b.DpOperation == BronzeOperation.Upsert
-            && !bronze.Any(n => n.AddressId == b.AddressId && n.DpBatchId > b.DpBatchId)
-            && !silver.Any(s => s.AddressId == b.AddressId && s.SourceBatchId >= b.DpBatchId));
-
-        return From(rows)
+        return From(sources.Set<B.Address>())
             .Rule("orphan_city_id", b => b.CityId != null && bronzeCity.Any(p => p.CityId == b.CityId), "CityId references no city in the source.")
             .Rule("parent_quarantined", b => silverCity.Any(p => p.CityId == b.CityId), "A referenced row is quarantined.")
             .KeyedBy(b => b.AddressId)
@@ -37,8 +30,6 @@ internal sealed class AddressTransform : Transform<B.Address, Address>
                 PostalCode = b.PostalCode == null || b.PostalCode.Trim() == "" ? null : b.PostalCode.Trim(),
                 Phone = (b.Phone ?? "").Trim(),
                 LastUpdate = b.LastUpdate,
-                SourceBatchId = b.DpBatchId,
-                InactivatedDate = null,
             });
     }
 }

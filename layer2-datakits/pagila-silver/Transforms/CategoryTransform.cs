@@ -1,12 +1,11 @@
-using DataPlatform.Framework.Mixins;
 using DataPlatform.Framework.Transforms;
 using B = DataPlatform.Datakits.Pagila.Bronze.Entities;
 
 namespace DataPlatform.Datakits.Pagila.Silver.Transforms;
 
 /// <summary>
-/// Bronze → silver categories: the latest bronze upsert per key not yet applied (newer batch than the silver row), cleaned
-/// per DESIGN.md §4; rows breaking a hard rule go to quarantine and are re-read on every run until they pass.
+/// Bronze → silver categories, cleaned per DESIGN.md §4; rows breaking a hard rule go to quarantine and are re-read on every run
+/// until they pass. The silver layer reads only the latest not-yet-applied bronze row per key and soft-deletes source deletes.
 /// </summary>
 internal sealed class CategoryTransform : Transform<B.Category, Category>
 {
@@ -15,13 +14,7 @@ internal sealed class CategoryTransform : Transform<B.Category, Category>
     public override TransformDefinition<B.Category, Category> Define(ITransformSources sources, TransformContext context)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var bronze = sources.Set<B.Category>();
-        var silver = sources.Set<Category>();
-        var rows = bronze.Where(b => b.DpOperation == BronzeOperation.Upsert
-            && !bronze.Any(n => n.CategoryId == b.CategoryId && n.DpBatchId > b.DpBatchId)
-            && !silver.Any(s => s.CategoryId == b.CategoryId && s.SourceBatchId >= b.DpBatchId));
-
-        return From(rows)
+        return From(sources.Set<B.Category>())
             .Rule("blank_name", b => b.Name != null && b.Name.Trim() != "", "A required name is blank.")
             .KeyedBy(b => b.CategoryId)
             .Select(b => new Category
@@ -29,8 +22,6 @@ internal sealed class CategoryTransform : Transform<B.Category, Category>
                 CategoryId = b.CategoryId,
                 Name = b.Name!.Trim(),
                 LastUpdate = b.LastUpdate,
-                SourceBatchId = b.DpBatchId,
-                InactivatedDate = null,
             });
     }
 }

@@ -1,13 +1,12 @@
 using System.Text.RegularExpressions;
-using DataPlatform.Framework.Mixins;
 using DataPlatform.Framework.Transforms;
 using B = DataPlatform.Datakits.Pagila.Bronze.Entities;
 
 namespace DataPlatform.Datakits.Pagila.Silver.Transforms;
 
 /// <summary>
-/// Bronze → silver customers: the latest bronze upsert per key not yet applied (newer batch than the silver row), cleaned
-/// per DESIGN.md §4; rows breaking a hard rule go to quarantine and are re-read on every run until they pass.
+/// Bronze → silver customers, cleaned per DESIGN.md §4; rows breaking a hard rule go to quarantine and are re-read on every run
+/// until they pass. The silver layer reads only the latest not-yet-applied bronze row per key and soft-deletes source deletes.
 /// </summary>
 internal sealed class CustomerTransform : Transform<B.Customer, Customer>
 {
@@ -16,17 +15,11 @@ internal sealed class CustomerTransform : Transform<B.Customer, Customer>
     public override TransformDefinition<B.Customer, Customer> Define(ITransformSources sources, TransformContext context)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var bronze = sources.Set<B.Customer>();
-        var silver = sources.Set<Customer>();
         var bronzeAddress = sources.Set<B.Address>();
         var silverAddress = sources.Set<Address>();
         var bronzeStore = sources.Set<B.Store>();
         var silverStore = sources.Set<Store>();
-        var rows = bronze.Where(b => b.DpOperation == BronzeOperation.Upsert
-            && !bronze.Any(n => n.CustomerId == b.CustomerId && n.DpBatchId > b.DpBatchId)
-            && !silver.Any(s => s.CustomerId == b.CustomerId && s.SourceBatchId >= b.DpBatchId));
-
-        return From(rows)
+        return From(sources.Set<B.Customer>())
             .Rule("blank_name", b => b.FirstName != null && b.FirstName.Trim() != "" && b.LastName != null && b.LastName.Trim() != "", "A required name is blank.")
             .Rule("missing_value", b => b.CreateDate != null, "The create date is missing.")
             .Rule("orphan_store_id", b => b.StoreId != null && bronzeStore.Any(p => p.StoreId == b.StoreId), "StoreId references no store in the source.")
@@ -44,8 +37,6 @@ internal sealed class CustomerTransform : Transform<B.Customer, Customer>
                 IsActive = b.Active == 1,
                 CreateDate = b.CreateDate!.Value,
                 LastUpdate = b.LastUpdate,
-                SourceBatchId = b.DpBatchId,
-                InactivatedDate = null,
             });
     }
 }

@@ -1,12 +1,11 @@
-using DataPlatform.Framework.Mixins;
 using DataPlatform.Framework.Transforms;
 using B = DataPlatform.Datakits.Pagila.Bronze.Entities;
 
 namespace DataPlatform.Datakits.Pagila.Silver.Transforms;
 
 /// <summary>
-/// Bronze → silver films: the latest bronze upsert per key not yet applied (newer batch than the silver row), cleaned
-/// per DESIGN.md §4; rows breaking a hard rule go to quarantine and are re-read on every run until they pass.
+/// Bronze → silver films, cleaned per DESIGN.md §4; rows breaking a hard rule go to quarantine and are re-read on every run
+/// until they pass. The silver layer reads only the latest not-yet-applied bronze row per key and soft-deletes source deletes.
 /// </summary>
 internal sealed class FilmTransform : Transform<B.Film, Film>
 {
@@ -15,15 +14,9 @@ internal sealed class FilmTransform : Transform<B.Film, Film>
     public override TransformDefinition<B.Film, Film> Define(ITransformSources sources, TransformContext context)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var bronze = sources.Set<B.Film>();
-        var silver = sources.Set<Film>();
         var bronzeLanguage = sources.Set<B.Language>();
         var silverLanguage = sources.Set<Language>();
-        var rows = bronze.Where(b => b.DpOperation == BronzeOperation.Upsert
-            && !bronze.Any(n => n.FilmId == b.FilmId && n.DpBatchId > b.DpBatchId)
-            && !silver.Any(s => s.FilmId == b.FilmId && s.SourceBatchId >= b.DpBatchId));
-
-        return From(rows)
+        return From(sources.Set<B.Film>())
             .Rule("blank_title", b => b.Title != null && b.Title.Trim() != "", "The title is blank.")
             .Rule("missing_value", b => b.RentalDuration != null && b.RentalRate != null && b.ReplacementCost != null, "A required value (rental duration, rate or replacement cost) is missing.")
             .Rule("orphan_language_id", b => b.LanguageId != null && bronzeLanguage.Any(p => p.LanguageId == b.LanguageId), "LanguageId references no language in the source.")
@@ -45,8 +38,6 @@ internal sealed class FilmTransform : Transform<B.Film, Film>
                 Rating = b.Rating == null || b.Rating.Trim() == "" ? null : b.Rating.Trim(),
                 SpecialFeatures = b.SpecialFeatures,
                 LastUpdate = b.LastUpdate,
-                SourceBatchId = b.DpBatchId,
-                InactivatedDate = null,
             });
     }
 }

@@ -1,12 +1,11 @@
-using DataPlatform.Framework.Mixins;
 using DataPlatform.Framework.Transforms;
 using B = DataPlatform.Datakits.Pagila.Bronze.Entities;
 
 namespace DataPlatform.Datakits.Pagila.Silver.Transforms;
 
 /// <summary>
-/// Bronze → silver languages: the latest bronze upsert per key not yet applied (newer batch than the silver row), cleaned
-/// per DESIGN.md §4; rows breaking a hard rule go to quarantine and are re-read on every run until they pass.
+/// Bronze → silver languages, cleaned per DESIGN.md §4; rows breaking a hard rule go to quarantine and are re-read on every run
+/// until they pass. The silver layer reads only the latest not-yet-applied bronze row per key and soft-deletes source deletes.
 /// </summary>
 internal sealed class LanguageTransform : Transform<B.Language, Language>
 {
@@ -15,13 +14,7 @@ internal sealed class LanguageTransform : Transform<B.Language, Language>
     public override TransformDefinition<B.Language, Language> Define(ITransformSources sources, TransformContext context)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var bronze = sources.Set<B.Language>();
-        var silver = sources.Set<Language>();
-        var rows = bronze.Where(b => b.DpOperation == BronzeOperation.Upsert
-            && !bronze.Any(n => n.LanguageId == b.LanguageId && n.DpBatchId > b.DpBatchId)
-            && !silver.Any(s => s.LanguageId == b.LanguageId && s.SourceBatchId >= b.DpBatchId));
-
-        return From(rows)
+        return From(sources.Set<B.Language>())
             .Rule("blank_name", b => b.Name != null && b.Name.Trim() != "", "A required name is blank.")
             .KeyedBy(b => b.LanguageId)
             .Select(b => new Language
@@ -29,8 +22,6 @@ internal sealed class LanguageTransform : Transform<B.Language, Language>
                 LanguageId = b.LanguageId,
                 Name = b.Name!.Trim(),
                 LastUpdate = b.LastUpdate,
-                SourceBatchId = b.DpBatchId,
-                InactivatedDate = null,
             });
     }
 }

@@ -1,12 +1,11 @@
-using DataPlatform.Framework.Mixins;
 using DataPlatform.Framework.Transforms;
 using B = DataPlatform.Datakits.Pagila.Bronze.Entities;
 
 namespace DataPlatform.Datakits.Pagila.Silver.Transforms;
 
 /// <summary>
-/// Bronze → silver payments: the latest bronze upsert per key not yet applied (newer batch than the silver row), cleaned
-/// per DESIGN.md §4; rows breaking a hard rule go to quarantine and are re-read on every run until they pass.
+/// Bronze → silver payments, cleaned per DESIGN.md §4; rows breaking a hard rule go to quarantine and are re-read on every run
+/// until they pass. The silver layer reads only the latest not-yet-applied bronze row per key and soft-deletes source deletes.
 /// </summary>
 internal sealed class PaymentTransform : Transform<B.Payment, Payment>
 {
@@ -15,19 +14,13 @@ internal sealed class PaymentTransform : Transform<B.Payment, Payment>
     public override TransformDefinition<B.Payment, Payment> Define(ITransformSources sources, TransformContext context)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var bronze = sources.Set<B.Payment>();
-        var silver = sources.Set<Payment>();
         var bronzeCustomer = sources.Set<B.Customer>();
         var silverCustomer = sources.Set<Customer>();
         var bronzeRental = sources.Set<B.Rental>();
         var silverRental = sources.Set<Rental>();
         var bronzeStaff = sources.Set<B.Staff>();
         var silverStaff = sources.Set<Staff>();
-        var rows = bronze.Where(b => b.DpOperation == BronzeOperation.Upsert
-            && !bronze.Any(n => n.PaymentId == b.PaymentId && n.DpBatchId > b.DpBatchId)
-            && !silver.Any(s => s.PaymentId == b.PaymentId && s.SourceBatchId >= b.DpBatchId));
-
-        return From(rows)
+        return From(sources.Set<B.Payment>())
             .Rule("missing_value", b => b.Amount != null && b.PaymentDate != null, "The amount or payment date is missing.")
             .Rule("negative_amount", b => b.Amount >= 0, "The amount is negative.")
             .Rule("orphan_customer_id", b => b.CustomerId != null && bronzeCustomer.Any(p => p.CustomerId == b.CustomerId), "CustomerId references no customer in the source.")
@@ -43,8 +36,6 @@ internal sealed class PaymentTransform : Transform<B.Payment, Payment>
                 RentalId = b.RentalId!.Value,
                 Amount = b.Amount!.Value,
                 PaymentDate = b.PaymentDate!.Value,
-                SourceBatchId = b.DpBatchId,
-                InactivatedDate = null,
             });
     }
 }

@@ -1,12 +1,11 @@
-using DataPlatform.Framework.Mixins;
 using DataPlatform.Framework.Transforms;
 using B = DataPlatform.Datakits.Pagila.Bronze.Entities;
 
 namespace DataPlatform.Datakits.Pagila.Silver.Transforms;
 
 /// <summary>
-/// Bronze → silver rentals: the latest bronze upsert per key not yet applied (newer batch than the silver row), cleaned
-/// per DESIGN.md §4; rows breaking a hard rule go to quarantine and are re-read on every run until they pass.
+/// Bronze → silver rentals, cleaned per DESIGN.md §4; rows breaking a hard rule go to quarantine and are re-read on every run
+/// until they pass. The silver layer reads only the latest not-yet-applied bronze row per key and soft-deletes source deletes.
 /// </summary>
 internal sealed class RentalTransform : Transform<B.Rental, Rental>
 {
@@ -15,19 +14,13 @@ internal sealed class RentalTransform : Transform<B.Rental, Rental>
     public override TransformDefinition<B.Rental, Rental> Define(ITransformSources sources, TransformContext context)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var bronze = sources.Set<B.Rental>();
-        var silver = sources.Set<Rental>();
         var bronzeCustomer = sources.Set<B.Customer>();
         var silverCustomer = sources.Set<Customer>();
         var bronzeInventory = sources.Set<B.Inventory>();
         var silverInventory = sources.Set<Inventory>();
         var bronzeStaff = sources.Set<B.Staff>();
         var silverStaff = sources.Set<Staff>();
-        var rows = bronze.Where(b => b.DpOperation == BronzeOperation.Upsert
-            && !bronze.Any(n => n.RentalId == b.RentalId && n.DpBatchId > b.DpBatchId)
-            && !silver.Any(s => s.RentalId == b.RentalId && s.SourceBatchId >= b.DpBatchId));
-
-        return From(rows)
+        return From(sources.Set<B.Rental>())
             .Rule("missing_value", b => b.RentalDate != null, "The rental date is missing.")
             .Rule("return_before_rental", b => b.ReturnDate == null || b.ReturnDate >= b.RentalDate, "The return date is before the rental date.")
             .Rule("orphan_inventory_id", b => b.InventoryId != null && bronzeInventory.Any(p => p.InventoryId == b.InventoryId), "InventoryId references no inventory in the source.")
@@ -44,8 +37,6 @@ internal sealed class RentalTransform : Transform<B.Rental, Rental>
                 ReturnDate = b.ReturnDate,
                 StaffId = b.StaffId!.Value,
                 LastUpdate = b.LastUpdate,
-                SourceBatchId = b.DpBatchId,
-                InactivatedDate = null,
             });
     }
 }

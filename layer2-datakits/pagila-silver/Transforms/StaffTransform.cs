@@ -1,13 +1,12 @@
 using System.Text.RegularExpressions;
-using DataPlatform.Framework.Mixins;
 using DataPlatform.Framework.Transforms;
 using B = DataPlatform.Datakits.Pagila.Bronze.Entities;
 
 namespace DataPlatform.Datakits.Pagila.Silver.Transforms;
 
 /// <summary>
-/// Bronze → silver staff: the latest bronze upsert per key not yet applied (newer batch than the silver row), cleaned
-/// per DESIGN.md §4; rows breaking a hard rule go to quarantine and are re-read on every run until they pass.
+/// Bronze → silver staff, cleaned per DESIGN.md §4; rows breaking a hard rule go to quarantine and are re-read on every run
+/// until they pass. The silver layer reads only the latest not-yet-applied bronze row per key and soft-deletes source deletes.
 /// </summary>
 internal sealed class StaffTransform : Transform<B.Staff, Staff>
 {
@@ -16,17 +15,11 @@ internal sealed class StaffTransform : Transform<B.Staff, Staff>
     public override TransformDefinition<B.Staff, Staff> Define(ITransformSources sources, TransformContext context)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var bronze = sources.Set<B.Staff>();
-        var silver = sources.Set<Staff>();
         var bronzeAddress = sources.Set<B.Address>();
         var silverAddress = sources.Set<Address>();
         var bronzeStore = sources.Set<B.Store>();
         var silverStore = sources.Set<Store>();
-        var rows = bronze.Where(b => b.DpOperation == BronzeOperation.Upsert
-            && !bronze.Any(n => n.StaffId == b.StaffId && n.DpBatchId > b.DpBatchId)
-            && !silver.Any(s => s.StaffId == b.StaffId && s.SourceBatchId >= b.DpBatchId));
-
-        return From(rows)
+        return From(sources.Set<B.Staff>())
             .Rule("blank_name", b => b.FirstName != null && b.FirstName.Trim() != "" && b.LastName != null && b.LastName.Trim() != "", "A required name is blank.")
             .Rule("orphan_address_id", b => b.AddressId != null && bronzeAddress.Any(p => p.AddressId == b.AddressId), "AddressId references no address in the source.")
             .Rule("orphan_store_id", b => b.StoreId != null && bronzeStore.Any(p => p.StoreId == b.StoreId), "StoreId references no store in the source.")
@@ -44,8 +37,6 @@ internal sealed class StaffTransform : Transform<B.Staff, Staff>
                 Username = (b.Username ?? "").Trim(),
                 Picture = b.Picture,
                 LastUpdate = b.LastUpdate,
-                SourceBatchId = b.DpBatchId,
-                InactivatedDate = null,
             });
     }
 }

@@ -7,6 +7,7 @@ using DataPlatform.Datakits.Pagila.Source;
 using DataPlatform.Framework.Datakits;
 using DataPlatform.Framework.Ledger;
 using DataPlatform.Framework.Naming;
+using DataPlatform.Framework.Pipelines;
 using DataPlatform.Framework.Schema;
 using DataPlatform.Warehouses.Pagila.Embedded;
 using DataPlatform.Warehouses.Pagila.Output;
@@ -95,10 +96,10 @@ internal sealed class WarehousePipeline(ILoggerFactory loggerFactory)
             steps.AddRange(await RunBronzeAsync(sourceData, warehouseData, batchId, fullRefresh, progress, ct));
             layerTimes[PipelineLayers.Bronze] = layerClock.Elapsed;
             layerClock.Restart();
-            steps.AddRange(await RunSilverAsync(warehouseData, ledger, batchId, runTime, progress, ct));
+            steps.AddRange(await RunLayerAsync(PagilaSilver.Layer, warehouseData, ledger, batchId, runTime, progress, ct));
             layerTimes[PipelineLayers.Silver] = layerClock.Elapsed;
             layerClock.Restart();
-            steps.AddRange(await RunGoldAsync(warehouseData, ledger, batchId, runTime, progress, ct));
+            steps.AddRange(await RunLayerAsync(PagilaGold.Layer, warehouseData, ledger, batchId, runTime, progress, ct));
             layerTimes[PipelineLayers.Gold] = layerClock.Elapsed;
             await ledger.CompleteBatchAsync(batchId, ct);
         }
@@ -172,45 +173,27 @@ internal sealed class WarehousePipeline(ILoggerFactory loggerFactory)
         return PagilaTables.All.Where(results.ContainsKey).Select(t => results[t]).ToList();
     }
 
-    private async Task<IReadOnlyList<StepResult>> RunSilverAsync(
-        NpgsqlDataSource warehouse, BatchLedger ledger, long batchId, DateTime runTime, IRunProgress progress, CancellationToken ct)
+    private async Task<IReadOnlyList<StepResult>> RunLayerAsync(
+        TransformLayer layer, NpgsqlDataSource warehouse, BatchLedger ledger, long batchId, DateTime runTime, IRunProgress progress, CancellationToken ct)
     {
-        Log.LayerStarted(_logger, PipelineLayers.Silver);
+        Log.LayerStarted(_logger, layer.Name);
         var clock = Stopwatch.StartNew();
-        progress.Phase($"silver: {PagilaSilverTransforms.Tables.Count} tables in one transaction");
-        await PagilaSilverTransforms.RunAsync(warehouse, batchId, ledger, runTime, loggerFactory, ct);
-        var steps = await LedgerSteps.ReadAsync(warehouse, batchId, PipelineLayers.Silver, PagilaSilverTransforms.Tables, ct);
-        Report(progress, steps);
-        Log.LayerCompleted(_logger, PipelineLayers.Silver, clock.Elapsed.TotalSeconds);
-        return steps;
-    }
-
-    // Layers that commit as one transaction report their tables once it has committed.
-    private static void Report(IRunProgress progress, IReadOnlyList<StepResult> steps)
-    {
+        progress.Phase($"{layer.Name}: {layer.Tables.Count} tables in one transaction");
+        var tables = await layer.RunAsync(warehouse, batchId, runTime, ledger, null, loggerFactory, ct);
+        var steps = tables.Select(t => new StepResult(layer.Name, t.Table, t.RowsRead, t.RowsWritten, t.RowsQuarantined, t.Elapsed)).ToList();
         foreach (var step in steps)
         {
             progress.BeginTable(step.Layer, step.Table).Complete(step);
         }
-    }
 
-    private async Task<IReadOnlyList<StepResult>> RunGoldAsync(
-        NpgsqlDataSource warehouse, BatchLedger ledger, long batchId, DateTime runTime, IRunProgress progress, CancellationToken ct)
-    {
-        Log.LayerStarted(_logger, PipelineLayers.Gold);
-        var clock = Stopwatch.StartNew();
-        progress.Phase($"gold: {PagilaGoldTransforms.Tables.Count} tables in one transaction");
-        await PagilaGoldTransforms.RunAsync(warehouse, batchId, ledger, runTime, loggerFactory, ct);
-        var steps = await LedgerSteps.ReadAsync(warehouse, batchId, PipelineLayers.Gold, PagilaGoldTransforms.Tables, ct);
-        Report(progress, steps);
-        Log.LayerCompleted(_logger, PipelineLayers.Gold, clock.Elapsed.TotalSeconds);
+        Log.LayerCompleted(_logger, layer.Name, clock.Elapsed.TotalSeconds);
         return steps;
     }
 
     private static async Task<long> CountSilverRowsAsync(NpgsqlDataSource warehouse, CancellationToken ct)
     {
         var schema = SchemaNames.For(PipelineName, DatakitLayer.Silver);
-        var counts = PagilaSilverTransforms.Tables.Select(t => $"(SELECT count(*) FROM {SqlIdentifier.Quote(schema, t)})");
+        var counts = PagilaSilver.Layer.Tables.Select(t => $"(SELECT count(*) FROM {SqlIdentifier.Quote(schema, t)})");
         await using var command = warehouse.CreateCommand("SELECT " + string.Join(" + ", counts));
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }

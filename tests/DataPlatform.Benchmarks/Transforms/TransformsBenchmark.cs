@@ -16,7 +16,7 @@ namespace DataPlatform.Benchmarks.Transforms;
 /// <summary>
 /// Typed transforms vs hand-written SQL (issue #5): a generated Pagila source at scale 10 (<c>--quick</c>: 1), dirty-rate
 /// 0.02, extracted to bronze once; then, in the same warehouse database, bronze → silver → gold by the typed path
-/// (<see cref="PagilaSilverTransforms"/>, <see cref="PagilaGoldTransforms"/>) and by <see cref="TransformsBaselineSql"/> (the same
+/// (<see cref="PagilaSilver.Layer"/>, <see cref="PagilaGold.Layer"/>) and by <see cref="TransformsBaselineSql"/> (the same
 /// cleaning, quarantine rules and joins as plain INSERT … SELECT into copies of the silver and gold tables). Two rounds into
 /// emptied targets, the order alternating; the faster run of each counts. Both paths must produce the same row counts.
 /// Target: typed ≤ 1.25 × the SQL script's time.
@@ -76,10 +76,10 @@ internal static class TransformsBenchmark
                 if (path == "typed")
                 {
                     var clock = Stopwatch.StartNew();
-                    await PagilaSilverTransforms.RunAsync(dataSource, batchId, null, runTime, cancellationToken: cancellationToken);
+                    await PagilaSilver.Layer.RunAsync(dataSource, batchId, runTime, cancellationToken: cancellationToken);
                     times["typed silver"] = clock.Elapsed.TotalSeconds;
                     clock.Restart();
-                    await PagilaGoldTransforms.RunAsync(dataSource, batchId, null, runTime, cancellationToken: cancellationToken);
+                    await PagilaGold.Layer.RunAsync(dataSource, batchId, runTime, cancellationToken: cancellationToken);
                     times["typed gold"] = clock.Elapsed.TotalSeconds;
                     typedCounts = await CountsAsync(warehouse, "sl__pagila", "gl__pagila", "dataplatform", cancellationToken);
                 }
@@ -106,7 +106,7 @@ internal static class TransformsBenchmark
         var cases = new List<BenchmarkCase>
         {
             new("SQL script silver + gold", bronzeRows, sql, "SQL script silver + gold", null, "hand-written INSERT … SELECT into copies of the silver and gold tables (same keys, FKs, indexes)"),
-            new("typed silver + gold", bronzeRows, typed, "SQL script silver + gold", null, "PagilaSilverTransforms.RunAsync + PagilaGoldTransforms.RunAsync"),
+            new("typed silver + gold", bronzeRows, typed, "SQL script silver + gold", null, "PagilaSilver.Layer + PagilaGold.Layer"),
             new("SQL script silver", bronzeRows, best["SQL silver"], "SQL script silver", null, null),
             new("typed silver", bronzeRows, best["typed silver"], "SQL script silver", null, null),
             new("SQL script gold", silverRows, best["SQL gold"], "SQL script gold", null, "rows = silver rows + quarantined rows"),
@@ -137,17 +137,17 @@ internal static class TransformsBenchmark
     }
 
     private static string TruncateTyped() =>
-        "TRUNCATE " + string.Join(", ", PagilaGoldTransforms.Tables.Select(t => "gl__pagila." + t)) + ", "
-        + string.Join(", ", PagilaSilverTransforms.Tables.Select(t => "sl__pagila." + t)) + " RESTART IDENTITY CASCADE;\nTRUNCATE dataplatform.quarantine;\n";
+        "TRUNCATE " + string.Join(", ", PagilaGold.Layer.Tables.Select(t => "gl__pagila." + t)) + ", "
+        + string.Join(", ", PagilaSilver.Layer.Tables.Select(t => "sl__pagila." + t)) + " RESTART IDENTITY CASCADE;\nTRUNCATE dataplatform.quarantine;\n";
 
     private static string SilverScript(long batchId) =>
-        "ANALYZE " + string.Join(", ", PagilaSilverTransforms.Tables.Select(t => "br__pagila__public." + t)) + ";\n"
+        "ANALYZE " + string.Join(", ", PagilaSilver.Layer.Tables.Select(t => "br__pagila__public." + t)) + ";\n"
         + string.Join(";\n", TransformsBaselineSql.SilverStatements.Select(s => s.Sql.Replace("@batch", batchId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)));
 
     private static string GoldScript() =>
-        "ANALYZE " + string.Join(", ", PagilaSilverTransforms.Tables.Select(t => TransformsBaselineSql.Silver + "." + t)) + ";\n"
+        "ANALYZE " + string.Join(", ", PagilaSilver.Layer.Tables.Select(t => TransformsBaselineSql.Silver + "." + t)) + ";\n"
         + string.Join(";\n", TransformsBaselineSql.GoldStatements.Take(5).Select(s => s.Sql)) + ";\n"
-        + "ANALYZE " + string.Join(", ", PagilaGoldTransforms.Tables.Take(5).Select(t => TransformsBaselineSql.Gold + "." + t)) + ";\n"
+        + "ANALYZE " + string.Join(", ", PagilaGold.Layer.Tables.Take(5).Select(t => TransformsBaselineSql.Gold + "." + t)) + ";\n"
         + string.Join(";\n", TransformsBaselineSql.GoldStatements.Skip(5).Select(s => s.Sql));
 
     private static async Task<double> RunSqlAsync(NpgsqlDataSource dataSource, string script, CancellationToken cancellationToken)
@@ -168,12 +168,12 @@ internal static class TransformsBenchmark
         TestDatabase warehouse, string silver, string gold, string quarantineSchema, CancellationToken cancellationToken)
     {
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var table in PagilaSilverTransforms.Tables)
+        foreach (var table in PagilaSilver.Layer.Tables)
         {
             counts["silver." + table] = await warehouse.ScalarAsync<long>($"SELECT count(*) FROM {silver}.{table}", cancellationToken);
         }
 
-        foreach (var table in PagilaGoldTransforms.Tables)
+        foreach (var table in PagilaGold.Layer.Tables)
         {
             counts["gold." + table] = await warehouse.ScalarAsync<long>($"SELECT count(*) FROM {gold}.{table}", cancellationToken);
         }

@@ -1,3 +1,4 @@
+using DataPlatform.Framework.Pipelines;
 using DataPlatform.Datakits.Pagila.Gold;
 using DataPlatform.Testing;
 
@@ -9,7 +10,7 @@ public sealed class GoldRealPagilaFixture(PostgresServer server) : IAsyncLifetim
     public GoldWarehouse Warehouse { get; private set; } = null!;
 
     /// <summary>The gold results of the first run.</summary>
-    public IReadOnlyList<PagilaGoldTableResult> FirstRun { get; private set; } = [];
+    public IReadOnlyList<TableResult> FirstRun { get; private set; } = [];
 
     public async ValueTask InitializeAsync()
     {

@@ -1,3 +1,4 @@
+using DataPlatform.Framework.Pipelines;
 using DataPlatform.Datakits.Pagila.Gold;
 
 namespace DataPlatform.Datakits.Pagila.Tests.Gold;
@@ -20,11 +21,11 @@ public sealed class GoldRealPagilaTests(GoldRealPagilaFixture fixture) : IClassF
         Assert.Equal(16049L, await W.Warehouse.ScalarAsync<long>("SELECT count(*) FROM gl__pagila.fact_payment", ct));
         Assert.Equal(0L, await W.Warehouse.ScalarAsync<long>("SELECT count(*) FROM dataplatform.quarantine", ct));
 
-        Assert.Equal(PagilaGoldTransforms.Tables, fixture.FirstRun.Select(r => r.Table["gl__pagila.".Length..]));
+        Assert.Equal(PagilaGold.Layer.Tables, fixture.FirstRun.Select(r => r.Table));
         Assert.All(fixture.FirstRun, r => Assert.Equal(r.RowsRead, r.RowsWritten + r.RowsQuarantined));
         Assert.All(fixture.FirstRun, r => Assert.Equal(0, r.RowsQuarantined));
-        var customer = fixture.FirstRun.Single(r => r.Table == "gl__pagila.dim_customer").Scd2!;
-        Assert.Equal((599L, 0L, 0L), (customer.FirstVersions, customer.NewVersions, customer.Closed));
+        var customer = fixture.FirstRun.Single(r => r.Table == "dim_customer");
+        Assert.Equal((599L, 0L, 0L), (customer.RowsInserted, customer.RowsUpdated, customer.RowsDeleted));
         Assert.Equal(7L, await W.Warehouse.ScalarAsync<long>(
             """
             SELECT count(*) FROM dataplatform.batch_table

@@ -62,8 +62,9 @@ public sealed class GoldScd2Tests(PostgresServer server) : IAsyncLifetime
 
         var results = await _w.RunPipelineAsync(new PagilaBronzeOptions { FullRefresh = true }, change, ct);
 
-        var scd2 = results.Single(r => r.Table == "gl__pagila.dim_customer").Scd2!;
-        Assert.Equal((0L, 11L, 1L), (scd2.FirstVersions, scd2.NewVersions, scd2.Closed));
+        // Versions opened = first + new; closed = new + closed without successor (the source delete).
+        var scd2 = results.Single(r => r.Table == "dim_customer");
+        Assert.Equal((11L, 12L, 1L), (scd2.RowsInserted, scd2.RowsUpdated, scd2.RowsDeleted));
         Assert.Equal(610L, await _w.Warehouse.ScalarAsync<long>("SELECT count(*) FROM gl__pagila.dim_customer", ct));
         Assert.Equal(598L, await _w.Warehouse.ScalarAsync<long>("SELECT count(*) FROM gl__pagila.dim_customer WHERE is_current", ct));
         Assert.Equal(11L, await _w.Warehouse.ScalarAsync<long>(

@@ -2,6 +2,7 @@ using DataPlatform.Datakits.Pagila.Bronze;
 using DataPlatform.Datakits.Pagila.Gold;
 using DataPlatform.Datakits.Pagila.Silver;
 using DataPlatform.Datakits.Pagila.Tests.Support;
+using DataPlatform.Framework.Pipelines;
 using DataPlatform.Framework.Ledger;
 using DataPlatform.Framework.Schema;
 using DataPlatform.Testing;
@@ -56,24 +57,24 @@ public sealed class GoldWarehouse : IAsyncDisposable
     }
 
     /// <summary>Extracts the source into bronze, then runs silver and gold, as one batch; returns the gold results.</summary>
-    public async Task<IReadOnlyList<PagilaGoldTableResult>> RunPipelineAsync(
+    public async Task<IReadOnlyList<TableResult>> RunPipelineAsync(
         PagilaBronzeOptions? bronzeOptions, DateTime? goldRunTime, CancellationToken cancellationToken)
     {
         await using var ledger = new BatchLedger(Warehouse.DataSource);
         var batchId = await ledger.StartBatchAsync("pagila", cancellationToken);
         await _extractor.ExtractAsync(batchId, bronzeOptions ?? new PagilaBronzeOptions(), cancellationToken);
-        await PagilaSilverTransforms.RunAsync(Pipeline, batchId, ledger, cancellationToken: cancellationToken);
-        var gold = await PagilaGoldTransforms.RunAsync(Pipeline, batchId, ledger, goldRunTime, cancellationToken: cancellationToken);
+        await PagilaSilver.Layer.RunAsync(Pipeline, batchId, DateTime.UtcNow, ledger, cancellationToken: cancellationToken);
+        var gold = await PagilaGold.Layer.RunAsync(Pipeline, batchId, goldRunTime ?? DateTime.UtcNow, ledger, cancellationToken: cancellationToken);
         await ledger.CompleteBatchAsync(batchId, cancellationToken);
         return gold;
     }
 
     /// <summary>Runs only the gold step as its own batch (silver unchanged).</summary>
-    public async Task<IReadOnlyList<PagilaGoldTableResult>> RunGoldAsync(DateTime? runTime, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TableResult>> RunGoldAsync(DateTime? runTime, CancellationToken cancellationToken)
     {
         await using var ledger = new BatchLedger(Warehouse.DataSource);
         var batchId = await ledger.StartBatchAsync("pagila", cancellationToken);
-        var gold = await PagilaGoldTransforms.RunAsync(Pipeline, batchId, ledger, runTime, cancellationToken: cancellationToken);
+        var gold = await PagilaGold.Layer.RunAsync(Pipeline, batchId, runTime ?? DateTime.UtcNow, ledger, cancellationToken: cancellationToken);
         await ledger.CompleteBatchAsync(batchId, cancellationToken);
         return gold;
     }
@@ -85,7 +86,7 @@ public sealed class GoldWarehouse : IAsyncDisposable
     public async Task<IReadOnlyDictionary<string, string>> FingerprintAsync(CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var table in PagilaGoldTransforms.Tables)
+        foreach (var table in PagilaGold.Layer.Tables)
         {
             result[table] = await Warehouse.ScalarAsync<string>(
                 $"SELECT count(*)::text || ':' || coalesce(md5(string_agg(t.xmin::text || t::text, ',' ORDER BY t::text)), '') FROM gl__pagila.{table} AS t",

@@ -1,5 +1,6 @@
 using DataPlatform.Datakits.Pagila.Silver;
 using DataPlatform.Datakits.Pagila.Silver.Transforms;
+using DataPlatform.Framework.Pipelines;
 using DataPlatform.Framework.Transforms;
 using B = DataPlatform.Datakits.Pagila.Bronze.Entities;
 
@@ -11,24 +12,33 @@ public sealed class SilverCleaningTests
     [Fact]
     public void Every_silver_transform_passes_the_build_checks()
     {
-        foreach (var step in SilverSteps.All)
-        {
-            dynamic typed = step;
-            TransformRunner.Check(typed.Upsert);
-            TransformRunner.Check(typed.Delete);
-        }
+        TransformRunner.Check(new CountryTransform());
+        TransformRunner.Check(new CityTransform());
+        TransformRunner.Check(new AddressTransform());
+        TransformRunner.Check(new LanguageTransform());
+        TransformRunner.Check(new CategoryTransform());
+        TransformRunner.Check(new ActorTransform());
+        TransformRunner.Check(new FilmTransform());
+        TransformRunner.Check(new FilmActorTransform());
+        TransformRunner.Check(new FilmCategoryTransform());
+        TransformRunner.Check(new StoreTransform());
+        TransformRunner.Check(new StaffTransform());
+        TransformRunner.Check(new CustomerTransform());
+        TransformRunner.Check(new InventoryTransform());
+        TransformRunner.Check(new RentalTransform());
+        TransformRunner.Check(new PaymentTransform());
     }
 
     [Fact]
     public void Valid_graph_lands_in_silver_without_quarantine()
     {
         var state = SilverFixtures.Valid().Load();
-        var results = state.Run(SilverFixtures.Context(1));
+        var results = PagilaSilver.Layer.RunInMemory(state, SilverFixtures.Context(1));
 
         Assert.Empty(state.Quarantined);
         Assert.All(results, r => Assert.Equal(r.RowsRead, r.RowsWritten + r.RowsQuarantined));
         Assert.All(results, r => Assert.Equal(1, r.RowsWritten));
-        Assert.Single(state.Silver<Payment>());
+        Assert.Single(state.Rows<Payment>());
     }
 
     [Fact]
@@ -42,24 +52,24 @@ public sealed class SilverCleaningTests
         f.Addresses[0].District = " Centro\u2003";
         f.Actors[0].FirstName = "\vPenelope\f";
         var state = f.Load();
-        state.Run(SilverFixtures.Context(1));
+        PagilaSilver.Layer.RunInMemory(state, SilverFixtures.Context(1));
 
-        var film = Assert.Single(state.Silver<Film>());
+        var film = Assert.Single(state.Rows<Film>());
         Assert.Equal("Academy Dinosaur", film.Title);
         Assert.Null(film.Description);
-        var address = Assert.Single(state.Silver<Address>());
+        var address = Assert.Single(state.Rows<Address>());
         Assert.Null(address.Line2);
         Assert.Null(address.PostalCode);
         Assert.Equal("Centro", address.District);
-        Assert.Equal("Penelope", Assert.Single(state.Silver<Actor>()).FirstName);
+        Assert.Equal("Penelope", Assert.Single(state.Rows<Actor>()).FirstName);
     }
 
     [Fact]
     public void Language_name_is_trimmed()
     {
         var state = SilverFixtures.Valid().Load();
-        state.Run(SilverFixtures.Context(1));
-        Assert.Equal("English", Assert.Single(state.Silver<Language>()).Name);
+        PagilaSilver.Layer.RunInMemory(state, SilverFixtures.Context(1));
+        Assert.Equal("English", Assert.Single(state.Rows<Language>()).Name);
     }
 
     [Theory]
@@ -77,10 +87,10 @@ public sealed class SilverCleaningTests
         f.Customers[0].Email = raw;
         f.Staff[0].Email = raw;
         var state = f.Load();
-        state.Run(SilverFixtures.Context(1));
+        PagilaSilver.Layer.RunInMemory(state, SilverFixtures.Context(1));
 
-        Assert.Equal(expected, Assert.Single(state.Silver<Customer>()).Email);
-        Assert.Equal(expected, Assert.Single(state.Silver<Staff>()).Email);
+        Assert.Equal(expected, Assert.Single(state.Rows<Customer>()).Email);
+        Assert.Equal(expected, Assert.Single(state.Rows<Staff>()).Email);
     }
 
     [Theory]
@@ -93,8 +103,8 @@ public sealed class SilverCleaningTests
         f.Customers[0].Active = active;
         f.Customers[0].Activebool = true;
         var state = f.Load();
-        state.Run(SilverFixtures.Context(1));
-        Assert.Equal(expected, Assert.Single(state.Silver<Customer>()).IsActive);
+        PagilaSilver.Layer.RunInMemory(state, SilverFixtures.Context(1));
+        Assert.Equal(expected, Assert.Single(state.Rows<Customer>()).IsActive);
     }
 
     [Fact]
@@ -103,8 +113,8 @@ public sealed class SilverCleaningTests
         var f = SilverFixtures.Valid();
         f.Actors.Add(f.Stamp(new B.Actor { ActorId = 1, FirstName = "Penny", LastName = "Guiness", LastUpdate = SilverFixtures.T0 }, 1));
         var state = f.Load();
-        state.Run(SilverFixtures.Context(1));
-        Assert.Equal("Penny", Assert.Single(state.Silver<Actor>()).FirstName);
+        PagilaSilver.Layer.RunInMemory(state, SilverFixtures.Context(1));
+        Assert.Equal("Penny", Assert.Single(state.Rows<Actor>()).FirstName);
     }
 
     [Fact]
@@ -112,16 +122,16 @@ public sealed class SilverCleaningTests
     {
         var f = SilverFixtures.Valid();
         var state = f.Load();
-        state.Run(SilverFixtures.Context(1));
+        PagilaSilver.Layer.RunInMemory(state, SilverFixtures.Context(1));
 
-        var rerun = state.Run(SilverFixtures.Context(2));
+        var rerun = PagilaSilver.Layer.RunInMemory(state, SilverFixtures.Context(2));
         Assert.All(rerun, r => Assert.Equal(0, r.RowsRead));
 
         f.Actors.Add(f.Stamp(new B.Actor { ActorId = 1, FirstName = "Penelope", LastName = "Cruz", LastUpdate = SilverFixtures.T0 }, 3));
         f.Load(state);
-        var third = state.Run(SilverFixtures.Context(3));
+        var third = PagilaSilver.Layer.RunInMemory(state, SilverFixtures.Context(3));
         Assert.Equal(1, third.Single(r => r.Table == "actor").RowsRead);
-        var actor = Assert.Single(state.Silver<Actor>());
+        var actor = Assert.Single(state.Rows<Actor>());
         Assert.Equal("Cruz", actor.LastName);
         Assert.Equal(3, actor.SourceBatchId);
     }
@@ -131,18 +141,18 @@ public sealed class SilverCleaningTests
     {
         var f = SilverFixtures.Valid();
         var state = f.Load();
-        state.Run(SilverFixtures.Context(1));
+        PagilaSilver.Layer.RunInMemory(state, SilverFixtures.Context(1));
 
         f.Payments.Add(f.Stamp(new B.Payment { PaymentId = 1 }, 2, Framework.Mixins.BronzeOperation.Delete));
         f.Load(state);
         var context = SilverFixtures.Context(2);
-        var results = state.Run(context);
+        var results = PagilaSilver.Layer.RunInMemory(state, context);
 
-        var payment = Assert.Single(state.Silver<Payment>());
+        var payment = Assert.Single(state.Rows<Payment>());
         Assert.Equal(context.RunTimeUtc, payment.InactivatedDate);
         Assert.Equal(2.99m, payment.Amount);
         var result = results.Single(r => r.Table == "payment");
         Assert.Equal((1, 1, 0, 1), (result.RowsRead, result.RowsWritten, result.RowsQuarantined, result.RowsDeleted));
-        Assert.All(state.Run(SilverFixtures.Context(3)), r => Assert.Equal(0, r.RowsRead));
+        Assert.All(PagilaSilver.Layer.RunInMemory(state, SilverFixtures.Context(3)), r => Assert.Equal(0, r.RowsRead));
     }
 }

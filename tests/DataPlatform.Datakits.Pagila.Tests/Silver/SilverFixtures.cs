@@ -1,4 +1,5 @@
 using DataPlatform.Datakits.Pagila.Silver.Transforms;
+using DataPlatform.Framework.Pipelines;
 using DataPlatform.Framework.Mixins;
 using DataPlatform.Framework.Transforms;
 using B = DataPlatform.Datakits.Pagila.Bronze.Entities;
@@ -67,12 +68,12 @@ internal sealed class SilverFixtures
     }
 
     /// <summary>Puts every bronze list into an in-memory state (again: call after changing the lists).</summary>
-    public InMemorySilverState Load(InMemorySilverState? state = null)
+    public InMemoryLayerState Load(InMemoryLayerState? state = null)
     {
-        state ??= new InMemorySilverState();
-        state.AddBronze(Countries).AddBronze(Cities).AddBronze(Addresses).AddBronze(Languages).AddBronze(Categories).AddBronze(Actors)
-            .AddBronze(Films).AddBronze(FilmActors).AddBronze(FilmCategories).AddBronze(Stores).AddBronze(Staff).AddBronze(Customers)
-            .AddBronze(Inventory).AddBronze(Rentals).AddBronze(Payments);
+        state ??= new InMemoryLayerState();
+        state.Add(Countries).Add(Cities).Add(Addresses).Add(Languages).Add(Categories).Add(Actors)
+            .Add(Films).Add(FilmActors).Add(FilmCategories).Add(Stores).Add(Staff).Add(Customers)
+            .Add(Inventory).Add(Rentals).Add(Payments);
         return state;
     }
 

@@ -1,3 +1,4 @@
+using DataPlatform.Framework.Pipelines;
 using DataPlatform.Datakits.Pagila.Silver;
 using DataPlatform.Datakits.Pagila.Silver.Transforms;
 using B = DataPlatform.Datakits.Pagila.Bronze.Entities;
@@ -18,8 +19,8 @@ public sealed class SilverQuarantineTests
         f.Customers[0].LastName = last;
         var state = Run(f);
 
-        Assert.Contains(new SilverQuarantineDecision("silver_customer", "1", "blank_name"), state.Quarantined);
-        Assert.Empty(state.Silver<Customer>());
+        Assert.Contains(new InMemoryQuarantineDecision("silver_customer", "1", "blank_name"), state.Quarantined);
+        Assert.Empty(state.Rows<Customer>());
     }
 
     [Fact]
@@ -49,8 +50,8 @@ public sealed class SilverQuarantineTests
         f.Actors[0].LastName = " ";
         var state = Run(f);
 
-        Assert.Contains(new SilverQuarantineDecision("silver_category", "1", "blank_name"), state.Quarantined);
-        Assert.Contains(new SilverQuarantineDecision("silver_actor", "1", "blank_name"), state.Quarantined);
+        Assert.Contains(new InMemoryQuarantineDecision("silver_category", "1", "blank_name"), state.Quarantined);
+        Assert.Contains(new InMemoryQuarantineDecision("silver_actor", "1", "blank_name"), state.Quarantined);
     }
 
     [Fact]
@@ -60,9 +61,9 @@ public sealed class SilverQuarantineTests
         f.Rentals[0].InventoryId = 999;
         var state = Run(f);
 
-        Assert.Contains(new SilverQuarantineDecision("silver_rental", "1", "orphan_inventory_id"), state.Quarantined);
-        Assert.Contains(new SilverQuarantineDecision("silver_payment", "1", "parent_quarantined"), state.Quarantined);
-        Assert.Empty(state.Silver<Rental>());
+        Assert.Contains(new InMemoryQuarantineDecision("silver_rental", "1", "orphan_inventory_id"), state.Quarantined);
+        Assert.Contains(new InMemoryQuarantineDecision("silver_payment", "1", "parent_quarantined"), state.Quarantined);
+        Assert.Empty(state.Rows<Rental>());
     }
 
     [Fact]
@@ -91,24 +92,24 @@ public sealed class SilverQuarantineTests
         var f = SilverFixtures.Valid();
         f.Payments.Add(f.Stamp(new B.Payment { PaymentId = 2, CustomerId = 2, StaffId = 0, RentalId = 1, Amount = 1m, PaymentDate = SilverFixtures.T0 }, 1));
         var state = Run(f);
-        Assert.Contains(new SilverQuarantineDecision("silver_payment", "2", "orphan_customer_id"), state.Quarantined);
+        Assert.Contains(new InMemoryQuarantineDecision("silver_payment", "2", "orphan_customer_id"), state.Quarantined);
 
         f.Customers.Add(f.Stamp(new B.Customer
         {
             CustomerId = 2, StoreId = 0, FirstName = "Pat", LastName = "Lee", AddressId = 1, CreateDate = new DateOnly(2022, 3, 1), Active = 1,
         }, 2));
         f.Load(state);
-        var results = state.Run(SilverFixtures.Context(2));
+        var results = PagilaSilver.Layer.RunInMemory(state, SilverFixtures.Context(2));
 
-        Assert.Equal(2, state.Silver<Payment>().Count);
+        Assert.Equal(2, state.Rows<Payment>().Count);
         var payment = results.Single(r => r.Table == "payment");
         Assert.Equal((1, 1, 0), (payment.RowsRead, payment.RowsWritten, payment.RowsQuarantined));
     }
 
-    private static InMemorySilverState Run(SilverFixtures f)
+    private static InMemoryLayerState Run(SilverFixtures f)
     {
         var state = f.Load();
-        var results = state.Run(SilverFixtures.Context(1));
+        var results = PagilaSilver.Layer.RunInMemory(state, SilverFixtures.Context(1));
         Assert.All(results, r => Assert.Equal(r.RowsRead, r.RowsWritten + r.RowsQuarantined));
         return state;
     }

@@ -1,5 +1,6 @@
 using DataPlatform.Datakits.Pagila.Silver;
 using DataPlatform.Datakits.Pagila.Tests.Support;
+using DataPlatform.Framework.Pipelines;
 using DataPlatform.Framework.Ledger;
 using DataPlatform.Framework.Schema;
 using DataPlatform.Testing;
@@ -30,7 +31,7 @@ public sealed class SilverRealPagilaTests(PostgresServer server) : IAsyncLifetim
 
         Assert.All(results, r => Assert.Equal(0, r.RowsQuarantined));
         Assert.All(results, r => Assert.Equal(r.RowsRead, r.RowsWritten));
-        foreach (var table in PagilaSilverTransforms.Tables)
+        foreach (var table in PagilaSilver.Layer.Tables)
         {
             var silver = await _warehouse.Warehouse.ScalarAsync<long>($"SELECT count(*) FROM sl__pagila.{table} WHERE inactivated_date IS NULL", ct);
             Assert.True(await _warehouse.SourceCountAsync(table) == silver, $"{table}: silver {silver} rows");
@@ -45,11 +46,11 @@ public sealed class SilverRealPagilaTests(PostgresServer server) : IAsyncLifetim
         Assert.All(rerun, r => Assert.Equal(0, r.RowsRead));
     }
 
-    private async Task<IReadOnlyList<PagilaSilverTableResult>> RunSilverAsync(CancellationToken ct)
+    private async Task<IReadOnlyList<TableResult>> RunSilverAsync(CancellationToken ct)
     {
         await using var ledger = new BatchLedger(_warehouse.Warehouse.DataSource);
         var batchId = await ledger.StartBatchAsync("pagila", ct);
-        var results = await PagilaSilverTransforms.RunAsync(_warehouse.Warehouse.DataSource, batchId, ledger, cancellationToken: ct);
+        var results = await PagilaSilver.Layer.RunAsync(_warehouse.Warehouse.DataSource, batchId, DateTime.UtcNow, ledger, cancellationToken: ct);
         await ledger.CompleteBatchAsync(batchId, ct);
         return results;
     }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using DataPlatform.Datakits.Pagila.Bronze;
 using DataPlatform.Datakits.Pagila.Silver.Transforms;
+using DataPlatform.Framework.Pipelines;
 using DataPlatform.Framework.Loading;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -29,24 +30,24 @@ internal static class BronzeRows
         loader.LoadAsync(rows.Cast<T>(), new BulkLoadOptions { Mode = BulkLoadMode.Append, BatchId = batch }, cancellationToken);
 
     /// <summary>Puts every bronze row of the warehouse, as the database holds it, into <paramref name="state"/> (replacing its bronze).</summary>
-    public static async Task LoadIntoAsync(InMemorySilverState state, string connectionString, CancellationToken cancellationToken)
+    public static async Task LoadIntoAsync(InMemoryLayerState state, string connectionString, CancellationToken cancellationToken)
     {
         await using var bronze = PagilaBronzeContext.Create(connectionString);
-        state.AddBronze(await ReadAsync<B.Country>(bronze, cancellationToken))
-            .AddBronze(await ReadAsync<B.City>(bronze, cancellationToken))
-            .AddBronze(await ReadAsync<B.Address>(bronze, cancellationToken))
-            .AddBronze(await ReadAsync<B.Language>(bronze, cancellationToken))
-            .AddBronze(await ReadAsync<B.Category>(bronze, cancellationToken))
-            .AddBronze(await ReadAsync<B.Actor>(bronze, cancellationToken))
-            .AddBronze(await ReadAsync<B.Film>(bronze, cancellationToken))
-            .AddBronze(await ReadAsync<B.FilmActor>(bronze, cancellationToken))
-            .AddBronze(await ReadAsync<B.FilmCategory>(bronze, cancellationToken))
-            .AddBronze(await ReadAsync<B.Store>(bronze, cancellationToken))
-            .AddBronze(await ReadAsync<B.Staff>(bronze, cancellationToken))
-            .AddBronze(await ReadAsync<B.Customer>(bronze, cancellationToken))
-            .AddBronze(await ReadAsync<B.Inventory>(bronze, cancellationToken))
-            .AddBronze(await ReadAsync<B.Rental>(bronze, cancellationToken))
-            .AddBronze(await ReadAsync<B.Payment>(bronze, cancellationToken));
+        state.Add(await ReadAsync<B.Country>(bronze, cancellationToken))
+            .Add(await ReadAsync<B.City>(bronze, cancellationToken))
+            .Add(await ReadAsync<B.Address>(bronze, cancellationToken))
+            .Add(await ReadAsync<B.Language>(bronze, cancellationToken))
+            .Add(await ReadAsync<B.Category>(bronze, cancellationToken))
+            .Add(await ReadAsync<B.Actor>(bronze, cancellationToken))
+            .Add(await ReadAsync<B.Film>(bronze, cancellationToken))
+            .Add(await ReadAsync<B.FilmActor>(bronze, cancellationToken))
+            .Add(await ReadAsync<B.FilmCategory>(bronze, cancellationToken))
+            .Add(await ReadAsync<B.Store>(bronze, cancellationToken))
+            .Add(await ReadAsync<B.Staff>(bronze, cancellationToken))
+            .Add(await ReadAsync<B.Customer>(bronze, cancellationToken))
+            .Add(await ReadAsync<B.Inventory>(bronze, cancellationToken))
+            .Add(await ReadAsync<B.Rental>(bronze, cancellationToken))
+            .Add(await ReadAsync<B.Payment>(bronze, cancellationToken));
     }
 
     private static Task<List<T>> ReadAsync<T>(DbContext bronze, CancellationToken cancellationToken)

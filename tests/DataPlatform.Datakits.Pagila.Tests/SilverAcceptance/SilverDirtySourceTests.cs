@@ -3,6 +3,7 @@ using DataPlatform.Datakits.Pagila.Silver;
 using DataPlatform.Datakits.Pagila.Source;
 using DataPlatform.Datakits.Pagila.Source.Generation;
 using DataPlatform.Datakits.Pagila.Tests.Support;
+using DataPlatform.Framework.Pipelines;
 using DataPlatform.Framework.Ledger;
 using DataPlatform.Framework.Schema;
 using DataPlatform.Testing;
@@ -39,7 +40,7 @@ public sealed class SilverDirtySourceTests(PostgresServer server) : IAsyncLifeti
         await using var ledger = new BatchLedger(_warehouse.Warehouse.DataSource);
         _batchId = await ledger.StartBatchAsync("pagila", ct);
         await _warehouse.Extractor.ExtractAsync(_batchId, new PagilaBronzeOptions(), ct);
-        await PagilaSilverTransforms.RunAsync(_warehouse.Warehouse.DataSource, _batchId, ledger, cancellationToken: ct);
+        await PagilaSilver.Layer.RunAsync(_warehouse.Warehouse.DataSource, _batchId, DateTime.UtcNow, ledger, cancellationToken: ct);
         await ledger.CompleteBatchAsync(_batchId, ct);
     }
 
@@ -135,8 +136,8 @@ public sealed class SilverDirtySourceTests(PostgresServer server) : IAsyncLifeti
             }
         }
 
-        Assert.Equal(PagilaSilverTransforms.Tables.Order(StringComparer.Ordinal), ledger.Keys.Order(StringComparer.Ordinal));
-        foreach (var table in PagilaSilverTransforms.Tables)
+        Assert.Equal(PagilaSilver.Layer.Tables.Order(StringComparer.Ordinal), ledger.Keys.Order(StringComparer.Ordinal));
+        foreach (var table in PagilaSilver.Layer.Tables)
         {
             var (read, written, quarantined) = ledger[table];
             Assert.True(read == written + quarantined, $"{table}: read {read} ≠ written {written} + quarantined {quarantined}");

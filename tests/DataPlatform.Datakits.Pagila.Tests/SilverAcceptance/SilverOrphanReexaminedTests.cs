@@ -2,6 +2,7 @@ using DataPlatform.Datakits.Pagila.Bronze;
 using DataPlatform.Datakits.Pagila.Silver;
 using DataPlatform.Datakits.Pagila.Source.Generation;
 using DataPlatform.Datakits.Pagila.Tests.Support;
+using DataPlatform.Framework.Pipelines;
 using DataPlatform.Framework.Ledger;
 using DataPlatform.Framework.Schema;
 using DataPlatform.Testing;
@@ -82,7 +83,7 @@ public sealed class SilverOrphanReexaminedTests(PostgresServer server) : IAsyncL
         await using var ledger = new BatchLedger(_warehouse.Warehouse.DataSource);
         var batchId = await ledger.StartBatchAsync("pagila", ct);
         await _warehouse.Extractor.ExtractAsync(batchId, new PagilaBronzeOptions(), ct);
-        await PagilaSilverTransforms.RunAsync(_warehouse.Warehouse.DataSource, batchId, ledger, cancellationToken: ct);
+        await PagilaSilver.Layer.RunAsync(_warehouse.Warehouse.DataSource, batchId, DateTime.UtcNow, ledger, cancellationToken: ct);
         await ledger.CompleteBatchAsync(batchId, ct);
         return batchId;
     }

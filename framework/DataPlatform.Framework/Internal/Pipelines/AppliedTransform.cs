@@ -1,0 +1,90 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using DataPlatform.Framework.Mixins;
+using DataPlatform.Framework.Transforms;
+
+namespace DataPlatform.Framework.Internal.Pipelines;
+
+/// <summary>
+/// A bronze → silver transform as a silver layer runs it: its input narrowed, from the key alone, to the latest bronze
+/// row per key when that row is an upsert of a batch the target row was not applied from yet (or the key is not in the
+/// target): <c>NOT EXISTS (newer bronze row) AND NOT EXISTS (target row applied from this batch or a later one)</c>. A rerun over
+/// unchanged bronze reads nothing; a quarantined row is re-read every run until it passes. The map gets
+/// <c>SourceBatchId = row.DpBatchId</c> and <c>InactivatedDate = null</c> unless it sets them.
+/// </summary>
+internal sealed class AppliedTransform<TBronze, TTarget>(Transform<TBronze, TTarget> inner) : Transform<TBronze, TTarget>
+    where TBronze : class, IBronzeRecord
+    where TTarget : class, IHasSourceBatch
+{
+    private static readonly MethodInfo s_any = typeof(Queryable).GetMethods()
+        .Single(m => m.Name == nameof(Queryable.Any) && m.GetParameters().Length == 2);
+
+    private static readonly MethodInfo s_where = typeof(Queryable).GetMethods()
+        .Single(m => m.Name == nameof(Queryable.Where) && m.GetParameters().Length == 2
+            && m.GetParameters()[1].ParameterType.GetGenericArguments()[0].GetGenericArguments().Length == 2);
+
+    public override string Name => inner.Name;
+
+    /// <summary>The key members of the bronze row (and, by name, of the target row).</summary>
+    public static IReadOnlyList<string> KeyOf(string name, TransformDefinition<TBronze, TTarget> definition) =>
+        definition.Key is null
+            ? throw new TransformBuildException($"Transform {name}: a silver transform needs KeyedBy(...) naming the source key, e.g. b => b.FilmId.")
+            : ComposedTransform<TBronze, TTarget>.KeyMembersOf(name, definition.Key).Select(m => m.Name).ToList();
+
+    public override TransformDefinition<TBronze, TTarget> Define(ITransformSources sources, TransformContext context)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var definition = inner.Define(sources, context);
+        var keys = KeyOf(Name, definition);
+        foreach (var key in keys)
+        {
+            if (typeof(TTarget).GetProperty(key) is null)
+            {
+                throw new TransformBuildException($"Transform {Name}: the source key member {key} has no property of the same name in {typeof(TTarget).Name}.");
+            }
+        }
+
+        var row = Expression.Parameter(typeof(TBronze), "row");
+        var newer = Expression.Parameter(typeof(TBronze), "newer");
+        var applied = Expression.Parameter(typeof(TTarget), "applied");
+        var batch = Member(row, nameof(IBronzeRecord.DpBatchId));
+        var isUpsert = Expression.Equal(Member(row, nameof(IBronzeRecord.DpOperation)), Expression.Constant(BronzeOperation.Upsert));
+        var newerExists = Any(sources.Set<TBronze>(), newer, Expression.AndAlso(SameKey(keys, newer, row), Expression.GreaterThan(Member(newer, nameof(IBronzeRecord.DpBatchId)), batch)));
+        var appliedExists = Any(sources.Set<TTarget>(), applied, Expression.AndAlso(SameKey(keys, applied, row), Expression.GreaterThanOrEqual(Member(applied, nameof(IHasSourceBatch.SourceBatchId)), batch)));
+        var predicate = Expression.Lambda<Func<TBronze, bool>>(
+            Expression.AndAlso(isUpsert, Expression.AndAlso(Expression.Not(newerExists), Expression.Not(appliedExists))), row);
+        var rows = definition.Rows.Provider.CreateQuery<TBronze>(
+            Expression.Call(s_where.MakeGenericMethod(typeof(TBronze)), definition.Rows.Expression, Expression.Quote(predicate)));
+        return TransformDefinitions.With(definition, rows, WithBookkeeping(definition.Map));
+    }
+
+    private static Expression<Func<TBronze, TTarget>> WithBookkeeping(Expression<Func<TBronze, TTarget>> map)
+    {
+        if (map.Body is not MemberInitExpression init)
+        {
+            return map;
+        }
+
+        var bound = init.Bindings.Select(b => b.Member.Name).ToHashSet(StringComparer.Ordinal);
+        var bindings = new List<MemberBinding>(init.Bindings);
+        if (!bound.Contains(nameof(IHasSourceBatch.SourceBatchId)))
+        {
+            bindings.Add(Expression.Bind(typeof(TTarget).GetProperty(nameof(IHasSourceBatch.SourceBatchId))!, Member(map.Parameters[0], nameof(IBronzeRecord.DpBatchId))));
+        }
+
+        if (typeof(IReferenceData).IsAssignableFrom(typeof(TTarget)) && !bound.Contains(nameof(IReferenceData.InactivatedDate)))
+        {
+            bindings.Add(Expression.Bind(typeof(TTarget).GetProperty(nameof(IReferenceData.InactivatedDate))!, Expression.Constant(null, typeof(DateTime?))));
+        }
+
+        return Expression.Lambda<Func<TBronze, TTarget>>(Expression.MemberInit(init.NewExpression, bindings), map.Parameters);
+    }
+
+    private static MemberExpression Member(Expression instance, string name) => Expression.Property(instance, instance.Type.GetProperty(name)!);
+
+    private static Expression SameKey(IReadOnlyList<string> keys, ParameterExpression other, ParameterExpression row) =>
+        keys.Select(k => (Expression)Expression.Equal(Member(other, k), Member(row, k))).Aggregate(Expression.AndAlso);
+
+    private static MethodCallExpression Any<T>(IQueryable<T> set, ParameterExpression parameter, Expression condition) =>
+        Expression.Call(s_any.MakeGenericMethod(typeof(T)), set.Expression, Expression.Quote(Expression.Lambda<Func<T, bool>>(condition, parameter)));
+}

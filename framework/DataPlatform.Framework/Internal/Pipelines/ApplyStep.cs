@@ -1,0 +1,47 @@
+using DataPlatform.Framework.Mixins;
+using DataPlatform.Framework.Pipelines;
+using DataPlatform.Framework.Transforms;
+
+namespace DataPlatform.Framework.Internal.Pipelines;
+
+/// <summary>
+/// A silver table from its bronze table: the transform upserts the latest not-yet-applied bronze upsert per key
+/// (<see cref="AppliedTransform{TBronze, TTarget}"/>), then source deletes become soft deletes (<see cref="SoftDeletes"/>).
+/// </summary>
+internal sealed class ApplyStep<TBronze, TTarget>(Transform<TBronze, TTarget> transform) : LayerStep
+    where TBronze : class, IBronzeRecord
+    where TTarget : class, IHasSourceBatch, IReferenceData
+{
+    // The input ("bronze rows not yet applied") reads the target itself, so a count taken after the write would see nothing
+    // left to apply: read = written + quarantined is guaranteed by the runner's single classifying expression instead.
+    private static readonly TransformRunOptions s_options = new() { VerifyCounts = false };
+
+    private readonly AppliedTransform<TBronze, TTarget> _applied = new(transform);
+
+    public override Type TargetType => typeof(TTarget);
+
+    public override async Task<StepOutcome> RunAsync(LayerExecution execution, CancellationToken cancellationToken)
+    {
+        var upserted = await execution.Runner.RunAsync(_applied, execution.Read, execution.Target, execution.Context, s_options, cancellationToken)
+            .ConfigureAwait(false);
+        var keys = AppliedTransform<TBronze, TTarget>.KeyOf(_applied.Name, transform.Define(new InMemorySources(), execution.Context));
+        var deleted = await SoftDeletes.ExecuteAsync<TBronze, TTarget>(execution, keys, cancellationToken).ConfigureAwait(false);
+        return new StepOutcome(upserted.RowsRead + deleted, upserted.RowsWritten + deleted, upserted.RowsQuarantined)
+        {
+            Inserted = upserted.RowsInserted,
+            Updated = upserted.RowsUpdated,
+            Deleted = deleted,
+            Unchanged = upserted.RowsUnchanged,
+        };
+    }
+
+    public override StepOutcome RunInMemory(InMemoryLayerState state, TargetTable table, TransformContext context)
+    {
+        var result = TransformRunner.RunInMemory(_applied, state.Sources, context);
+        var keys = AppliedTransform<TBronze, TTarget>.KeyOf(_applied.Name, transform.Define(state.Sources, context));
+        state.Merge(result.Rows, RowKeys.Of<TTarget>(keys));
+        state.Quarantine(_applied.Name, result.Quarantined.Select(q => (q.Key, q.Rule)));
+        var deleted = SoftDeletes.Apply<TBronze, TTarget>(state, keys, context);
+        return new StepOutcome(result.RowsRead + deleted, result.Rows.Count + deleted, result.Quarantined.Count) { Deleted = deleted };
+    }
+}

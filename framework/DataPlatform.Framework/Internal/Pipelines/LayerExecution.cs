@@ -1,0 +1,14 @@
+using DataPlatform.Framework.Transforms;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace DataPlatform.Framework.Internal.Pipelines;
+
+/// <summary>What the steps of one server run of a transform layer share: contexts, runner, connection and transaction.</summary>
+internal sealed record LayerExecution(
+    LayerReadContext Read,
+    DbContext Target,
+    TransformRunner Runner,
+    TransformContext Context,
+    NpgsqlConnection Connection,
+    NpgsqlTransaction Transaction);

@@ -1,0 +1,16 @@
+using DataPlatform.Framework.Datakits;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DataPlatform.Datakits.Pagila.Silver.Configuration;
+
+/// <summary><c>store</c>: the source key and foreign keys.</summary>
+internal sealed class StoreConfiguration : IEntityTypeConfiguration<Store>
+{
+    public void Configure(EntityTypeBuilder<Store> builder)
+    {
+        builder.HasNaturalKey(e => e.StoreId);
+        builder.HasOne<Address>().WithMany().HasForeignKey(e => e.AddressId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(e => e.ManagerStaffId);
+    }
+}
