@@ -1,3 +1,4 @@
+
 namespace DataPlatform.Framework.Pipelines;
 
 /// <summary>One in-memory quarantine decision: which transform rejected which key by which rule (the facts both paths agree on).</summary>

@@ -1,3 +1,4 @@
+
 namespace DataPlatform.Framework.Pipelines;
 
 /// <summary>

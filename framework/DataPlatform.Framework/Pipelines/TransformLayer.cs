@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DataPlatform.Framework.Datakits;
 using DataPlatform.Framework.Internal.Pipelines;
+using DataPlatform.Framework.Internal.Transforms;
 using DataPlatform.Framework.Ledger;
 using DataPlatform.Framework.Mixins;
 using DataPlatform.Framework.Naming;

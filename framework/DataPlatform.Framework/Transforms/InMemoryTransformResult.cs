@@ -1,3 +1,4 @@
+
 namespace DataPlatform.Framework.Transforms;
 
 /// <summary>What a transform produced in memory: the target rows and the quarantined source rows.</summary>

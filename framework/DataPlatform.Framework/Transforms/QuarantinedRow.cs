@@ -1,3 +1,4 @@
+
 namespace DataPlatform.Framework.Transforms;
 
 /// <summary>A source row that failed a rule (in-memory result; the in-server path writes the same facts to <see cref="QuarantineTable"/>).</summary>

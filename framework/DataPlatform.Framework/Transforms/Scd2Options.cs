@@ -1,3 +1,4 @@
+
 namespace DataPlatform.Framework.Transforms;
 
 /// <summary>Options of an SCD type 2 merge (<see cref="TransformRunner.MergeScd2Async{TSource, TTarget}"/>).</summary>

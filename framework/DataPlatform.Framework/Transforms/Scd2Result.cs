@@ -1,3 +1,4 @@
+
 namespace DataPlatform.Framework.Transforms;
 
 /// <summary>What an SCD type 2 merge did.</summary>

@@ -1,3 +1,4 @@
+
 namespace DataPlatform.Framework.Transforms;
 
 /// <summary>How the in-server path writes the transform's rows into the target table.</summary>

@@ -1,3 +1,4 @@
+
 namespace DataPlatform.Framework.Transforms;
 
 /// <summary>What an in-server transform run did. <c>RowsRead = RowsWritten + RowsQuarantined</c>.</summary>

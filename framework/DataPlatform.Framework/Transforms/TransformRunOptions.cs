@@ -1,3 +1,4 @@
+
 namespace DataPlatform.Framework.Transforms;
 
 /// <summary>Options of one in-server transform run.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using DataPlatform.Framework.Internal.Transforms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

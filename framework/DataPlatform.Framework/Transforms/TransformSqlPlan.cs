@@ -1,3 +1,4 @@
+
 namespace DataPlatform.Framework.Transforms;
 
 /// <summary>The SQL a transform run executes, as <see cref="TransformRunner.BuildAsync{TSource, TTarget}"/> reports it.</summary>

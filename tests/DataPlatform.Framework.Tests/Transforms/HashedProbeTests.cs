@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Text.RegularExpressions;
+using DataPlatform.Framework.Internal.Transforms;
 using DataPlatform.Framework.Transforms;
 using DataPlatform.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using DataPlatform.Framework.Internal.Transforms;
 using DataPlatform.Framework.Mixins;
 using DataPlatform.Framework.Transforms;
 

@@ -1,3 +1,4 @@
+using DataPlatform.Framework.Internal.Transforms;
 using DataPlatform.Framework.Pipelines;
 using DataPlatform.Framework.Transforms;
 

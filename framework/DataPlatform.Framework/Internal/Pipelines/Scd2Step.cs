@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using DataPlatform.Framework.Internal.Transforms;
 using DataPlatform.Framework.Pipelines;
 using DataPlatform.Framework.Transforms;
 using Microsoft.EntityFrameworkCore.Metadata;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DataPlatform.Framework.Internal.Transforms;
 using DataPlatform.Framework.Mixins;
 using DataPlatform.Framework.Naming;
 using DataPlatform.Framework.Pipelines;

@@ -1,3 +1,4 @@
+
 namespace DataPlatform.Framework.Internal.Pipelines;
 
 /// <summary>What one step of a transform layer did to its target table.</summary>

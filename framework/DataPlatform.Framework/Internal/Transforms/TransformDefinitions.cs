@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
+using DataPlatform.Framework.Transforms;
 
-namespace DataPlatform.Framework.Transforms;
+namespace DataPlatform.Framework.Internal.Transforms;
 
 /// <summary>Derives a definition from another one (the framework narrows inputs and completes maps of declared steps).</summary>
 internal static class TransformDefinitions

@@ -1,10 +1,11 @@
 using System.Linq.Expressions;
+using DataPlatform.Framework.Transforms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
 using Npgsql;
 
-namespace DataPlatform.Framework.Transforms;
+namespace DataPlatform.Framework.Internal.Transforms;
 
 /// <summary>
 /// A transform translated for the server and checked: the pass query's <c>LIMIT 0</c> probe must return one column per

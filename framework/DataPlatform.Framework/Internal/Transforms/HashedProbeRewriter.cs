@@ -1,7 +1,8 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using DataPlatform.Framework.Transforms;
 
-namespace DataPlatform.Framework.Transforms;
+namespace DataPlatform.Framework.Internal.Transforms;
 
 /// <summary>
 /// Rewrites the key probes of a CASE test, <c>set.Any(p =&gt; p.M == outer)</c>, into <c>set.Select(p =&gt; p.M).Contains(outer)</c>

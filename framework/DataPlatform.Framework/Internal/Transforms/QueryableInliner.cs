@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
+using DataPlatform.Framework.Transforms;
 
-namespace DataPlatform.Framework.Transforms;
+namespace DataPlatform.Framework.Internal.Transforms;
 
 /// <summary>
 /// Replaces row-independent sub-queries that a transform captured (<c>sources.Set&lt;T&gt;()</c> inside a rule, a query

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
+using DataPlatform.Framework.Transforms;
 
-namespace DataPlatform.Framework.Transforms;
+namespace DataPlatform.Framework.Internal.Transforms;
 
 /// <summary>
 /// A transform definition turned into provider-independent query expressions: the pass query (rows that satisfy every

@@ -1,9 +1,10 @@
 using DataPlatform.Framework.Mixins;
 using DataPlatform.Framework.Naming;
+using DataPlatform.Framework.Transforms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace DataPlatform.Framework.Transforms;
+namespace DataPlatform.Framework.Internal.Transforms;
 
 /// <summary>A target entity's table as the target context's EF model describes it: name, columns, types and keys.</summary>
 internal sealed class TargetTable

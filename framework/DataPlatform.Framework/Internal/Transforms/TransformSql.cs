@@ -1,6 +1,7 @@
 using System.Globalization;
+using DataPlatform.Framework.Transforms;
 
-namespace DataPlatform.Framework.Transforms;
+namespace DataPlatform.Framework.Internal.Transforms;
 
 /// <summary>
 /// Wraps the EF Core generated SELECTs of a <see cref="ServerPlan{TSource, TTarget}"/> into the set-based statements the

@@ -1,6 +1,7 @@
+using DataPlatform.Framework.Transforms;
 using Microsoft.EntityFrameworkCore;
 
-namespace DataPlatform.Framework.Transforms;
+namespace DataPlatform.Framework.Internal.Transforms;
 
 /// <summary>Binds a transform's source sets to the <c>DbSet</c>s of one source context (the in-server path).</summary>
 internal sealed class DbContextSources(DbContext context) : ITransformSources

@@ -1,4 +1,6 @@
-namespace DataPlatform.Framework.Transforms;
+using DataPlatform.Framework.Transforms;
+
+namespace DataPlatform.Framework.Internal.Transforms;
 
 /// <summary>Runs a composed transform over in-memory rows with <see cref="MemoryRewriter"/> semantics.</summary>
 internal static class InMemoryExecution

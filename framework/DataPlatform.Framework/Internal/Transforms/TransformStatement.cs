@@ -1,6 +1,7 @@
+using DataPlatform.Framework.Transforms;
 using Npgsql;
 
-namespace DataPlatform.Framework.Transforms;
+namespace DataPlatform.Framework.Internal.Transforms;
 
 /// <summary>Executes one generated statement with its parameters on the run's connection and transaction.</summary>
 internal sealed class TransformStatement(NpgsqlConnection connection, NpgsqlTransaction transaction, int? commandTimeout)

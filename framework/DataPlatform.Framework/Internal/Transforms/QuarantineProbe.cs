@@ -1,4 +1,6 @@
-namespace DataPlatform.Framework.Transforms;
+using DataPlatform.Framework.Transforms;
+
+namespace DataPlatform.Framework.Internal.Transforms;
 
 /// <summary>The shape of a quarantined row as the transform selects it: the first failing rule and the whole source row.</summary>
 internal sealed class QuarantineProbe<TSource>

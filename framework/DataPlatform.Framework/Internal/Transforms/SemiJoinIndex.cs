@@ -1,4 +1,6 @@
-namespace DataPlatform.Framework.Transforms;
+using DataPlatform.Framework.Transforms;
+
+namespace DataPlatform.Framework.Internal.Transforms;
 
 /// <summary>
 /// The rows of one in-memory source grouped by the values a nested <c>set.Any(p =&gt; p.Key == outer.Key ...)</c> compares,

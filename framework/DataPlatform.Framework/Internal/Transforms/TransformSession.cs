@@ -1,9 +1,10 @@
 using System.Data;
+using DataPlatform.Framework.Transforms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
-namespace DataPlatform.Framework.Transforms;
+namespace DataPlatform.Framework.Internal.Transforms;
 
 /// <summary>
 /// The connection and transaction of one run: the source context's connection (opened if needed) and its current

@@ -1,7 +1,8 @@
 using DataPlatform.Framework.Mixins;
+using DataPlatform.Framework.Transforms;
 using Microsoft.EntityFrameworkCore;
 
-namespace DataPlatform.Framework.Transforms;
+namespace DataPlatform.Framework.Internal.Transforms;
 
 /// <summary>An SCD type 2 dimension as its model describes it: natural key, validity columns.</summary>
 internal sealed class Scd2Dimension

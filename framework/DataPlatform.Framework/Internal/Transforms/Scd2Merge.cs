@@ -1,6 +1,7 @@
+using DataPlatform.Framework.Transforms;
 using Npgsql;
 
-namespace DataPlatform.Framework.Transforms;
+namespace DataPlatform.Framework.Internal.Transforms;
 
 /// <summary>
 /// The SCD type 2 merge, written once for every dimension. Given the new current state per natural key (the

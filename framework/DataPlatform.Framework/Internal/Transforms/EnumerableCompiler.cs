@@ -1,7 +1,8 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using DataPlatform.Framework.Transforms;
 
-namespace DataPlatform.Framework.Transforms;
+namespace DataPlatform.Framework.Internal.Transforms;
 
 /// <summary>
 /// Turns a rewritten in-memory query into ONE compiled delegate: every <see cref="Queryable"/> operator (nested

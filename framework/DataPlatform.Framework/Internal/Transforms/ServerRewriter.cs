@@ -1,8 +1,9 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using DataPlatform.Framework.Transforms;
 using Microsoft.EntityFrameworkCore;
 
-namespace DataPlatform.Framework.Transforms;
+namespace DataPlatform.Framework.Internal.Transforms;
 
 /// <summary>
 /// Aligns a transform with <see cref="CanonicalText"/> before EF Core translates it: <c>Trim()</c>, <c>TrimStart()</c>,

@@ -1,6 +1,7 @@
+using DataPlatform.Framework.Transforms;
 using Microsoft.Extensions.Logging;
 
-namespace DataPlatform.Framework.Transforms;
+namespace DataPlatform.Framework.Internal.Transforms;
 
 /// <summary>Log messages of the transform runner (category <c>DataPlatform.Transforms</c>).</summary>
 internal static partial class TransformLog

@@ -1,6 +1,7 @@
 using System.Text;
+using DataPlatform.Framework.Transforms;
 
-namespace DataPlatform.Framework.Transforms;
+namespace DataPlatform.Framework.Internal.Transforms;
 
 /// <summary>
 /// The regular-expression subset whose meaning is the same in .NET and in PostgreSQL's <c>~</c> (which Npgsql runs in

@@ -1,4 +1,6 @@
-namespace DataPlatform.Framework.Transforms;
+using DataPlatform.Framework.Transforms;
+
+namespace DataPlatform.Framework.Internal.Transforms;
 
 /// <summary>
 /// The compared values of a semi-join probe. Equal like C#'s lifted <c>==</c> on the supported types (integers, text,

@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 
-namespace DataPlatform.Framework.Transforms;
+namespace DataPlatform.Framework.Internal.Transforms;
 
 /// <summary>Evaluates parameter-free sub-expressions (closure values, constants) when a transform is built.</summary>
 internal static class ExpressionEvaluation
