@@ -14,6 +14,9 @@ public sealed class BronzeOfGenerator : IIncrementalGenerator
     /// <summary>The attribute's metadata name; it lives in the framework assembly.</summary>
     public const string AttributeName = "DataPlatform.Framework.Mixins.BronzeOfAttribute";
 
+    /// <summary>The tracking name of the entity-model step (tests check that an unrelated edit leaves it cached).</summary>
+    public const string ModelStep = "BronzeEntityModel";
+
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -21,7 +24,8 @@ public sealed class BronzeOfGenerator : IIncrementalGenerator
                 AttributeName,
                 static (node, _) => node is ClassDeclarationSyntax,
                 static (syntax, cancellationToken) => BronzeOfModelBuilder.Build(syntax, cancellationToken))
-            .Where(static model => model is not null);
+            .Where(static model => model is not null)
+            .WithTrackingName(ModelStep);
 
         context.RegisterSourceOutput(entities, static (output, model) =>
         {

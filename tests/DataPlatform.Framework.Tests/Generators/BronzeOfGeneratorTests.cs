@@ -110,6 +110,20 @@ public sealed class BronzeOfGeneratorTests
     }
 
     [Fact]
+    public void An_unrelated_edit_leaves_the_entity_model_cached()
+    {
+        var reasons = GeneratorHarness.RerunAfterUnrelatedEdit(SourceContract + """
+                /// <summary>Bronze item.</summary>
+                [BronzeOf(typeof(Source.Item), nameof(Source.Item.ItemId), Exclude = [nameof(Source.Item.Palette)])]
+                public sealed partial class Item : Record;
+            }
+            """);
+
+        Assert.NotEmpty(reasons);
+        Assert.All(reasons, r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+    }
+
+    [Fact]
     public void A_class_that_is_not_partial_is_reported()
     {
         var run = GeneratorHarness.Run(SourceContract + """

@@ -15,23 +15,43 @@ internal static class GeneratorHarness
             MetadataReference.CreateFromFile(typeof(BronzeOfAttribute).Assembly.Location),
         ]);
 
+    private static readonly CSharpParseOptions s_parseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
+
     public static GeneratorRun Run(string source)
     {
-        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose);
-        var compilation = CSharpCompilation.Create(
-            "Shop.Bronze",
-            [CSharpSyntaxTree.ParseText(source, parseOptions)],
-            s_references.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-
-        GeneratorDriver driver = CSharpGeneratorDriver.Create([new BronzeOfGenerator().AsSourceGenerator()], parseOptions: parseOptions);
-        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics, TestContext.Current.CancellationToken);
+        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(
+            Compile(source), out var output, out var generatorDiagnostics, TestContext.Current.CancellationToken);
         var result = driver.GetRunResult();
         return new GeneratorRun(
             result.GeneratedTrees.ToDictionary(t => Path.GetFileName(t.FilePath), t => t.ToString(), StringComparer.Ordinal),
             generatorDiagnostics,
             output.GetDiagnostics(TestContext.Current.CancellationToken));
     }
+
+    /// <summary>Runs the generator, then again after adding an unrelated file; returns the model step's output reasons on the second run.</summary>
+    public static IReadOnlyList<IncrementalStepRunReason> RerunAfterUnrelatedEdit(string source)
+    {
+        var compilation = Compile(source);
+        var driver = CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Shop.Other { internal static class Unrelated { } }", s_parseOptions));
+        driver = driver.RunGenerators(edited, TestContext.Current.CancellationToken);
+        return [.. driver.GetRunResult().Results.Single().TrackedSteps[BronzeOfGenerator.ModelStep]
+            .SelectMany(step => step.Outputs)
+            .Select(o => o.Reason)];
+    }
+
+    private static CSharpCompilation Compile(string source) =>
+        CSharpCompilation.Create(
+            "Shop.Bronze",
+            [CSharpSyntaxTree.ParseText(source, s_parseOptions)],
+            s_references.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    private static GeneratorDriver CreateDriver() =>
+        CSharpGeneratorDriver.Create(
+            [new BronzeOfGenerator().AsSourceGenerator()],
+            parseOptions: s_parseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 }
 
 /// <summary>What one generator run produced: sources by hint name, the generator's diagnostics and the compiled output's.</summary>
