@@ -1,14 +1,7 @@
+using DataPlatform.Framework.Mixins;
+
 namespace DataPlatform.Datakits.Pagila.Bronze.Entities;
 
 /// <summary>An extracted version of a <c>public.film_actor</c> row; source key (<c>actor_id</c>, <c>film_id</c>).</summary>
-public sealed class FilmActor : BronzeRecord
-{
-    /// <summary><c>actor_id</c>, part of the source key.</summary>
-    public int ActorId { get; set; }
-
-    /// <summary><c>film_id</c>, part of the source key.</summary>
-    public int FilmId { get; set; }
-
-    /// <summary><c>last_update</c>. UTC.</summary>
-    public DateTime? LastUpdate { get; set; }
-}
+[BronzeOf(typeof(Source.Entities.FilmActor), nameof(Source.Entities.FilmActor.ActorId), nameof(Source.Entities.FilmActor.FilmId))]
+public sealed partial class FilmActor : BronzeRecord;
