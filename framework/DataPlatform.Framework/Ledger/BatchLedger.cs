@@ -77,6 +77,28 @@ public sealed class BatchLedger : IAsyncDisposable
     }
 
     /// <summary>
+    /// Makes <paramref name="batchId"/> the id of the next <see cref="StartBatchAsync"/>. Call it while holding the
+    /// warehouse's run lock, so no other run starts a batch in between.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The id is not above the ledger's newest batch id.</exception>
+    public async Task ReserveBatchIdAsync(long batchId, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchId);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var newest = (long)(await ScalarAsync(connection, null, LedgerSql.NewestBatchId, cancellationToken).ConfigureAwait(false))!;
+            if (batchId <= newest)
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(batchId), batchId, $"Batch id {batchId} is not above the newest batch id {newest} in the ledger.");
+            }
+
+            await ExecuteAsync(connection, null, LedgerSql.ReserveBatchId, cancellationToken, ("id", batchId)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
     /// Records one table of a batch INSIDE the caller's transaction (the one that wrote the data), so both commit or
     /// neither does. Recording the same table of the same batch again overwrites the row.
     /// </summary>
@@ -156,6 +178,16 @@ public sealed class BatchLedger : IAsyncDisposable
         return ids;
     }
 
+    /// <summary>The tables batch <paramref name="batchId"/> recorded so far (committed ones), in the ledger's order.</summary>
+    public async Task<IReadOnlyList<BatchTable>> GetBatchTablesAsync(long batchId, CancellationToken cancellationToken = default)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await ReadTablesAsync(connection, [batchId], cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>The last <paramref name="count"/> batches (newest first) with their tables, optionally of one pipeline.</summary>
     public async Task<IReadOnlyList<Batch>> GetRecentBatchesAsync(int count, string? pipeline = null, CancellationToken cancellationToken = default)
     {
@@ -191,31 +223,9 @@ public sealed class BatchLedger : IAsyncDisposable
             }
 
             var byId = batches.ToDictionary(b => b.BatchId);
-            var tables = Command(connection, null, LedgerSql.TablesOfBatches, ("ids", byId.Keys.ToArray()));
-            await using (tables.ConfigureAwait(false))
+            foreach (var table in await ReadTablesAsync(connection, [.. byId.Keys], cancellationToken).ConfigureAwait(false))
             {
-                var reader = await tables.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
-                {
-                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        var table = new BatchTable
-                        {
-                            BatchId = reader.GetInt64(0),
-                            Layer = reader.GetString(1),
-                            TableName = reader.GetString(2),
-                            RowsRead = reader.GetInt64(3),
-                            RowsWritten = reader.GetInt64(4),
-                            RowsQuarantined = reader.GetInt64(5),
-                            WatermarkBefore = reader.IsDBNull(6) ? null : reader.GetString(6),
-                            WatermarkAfter = reader.IsDBNull(7) ? null : reader.GetString(7),
-                            StartedAt = reader.GetDateTime(8),
-                            FinishedAt = reader.GetDateTime(9),
-                            Seconds = reader.GetDecimal(10),
-                        };
-                        byId[table.BatchId].Tables.Add(table);
-                    }
-                }
+                byId[table.BatchId].Tables.Add(table);
             }
         }
 
@@ -285,6 +295,38 @@ public sealed class BatchLedger : IAsyncDisposable
         }
 
         return command;
+    }
+
+    private static async Task<List<BatchTable>> ReadTablesAsync(NpgsqlConnection connection, long[] batchIds, CancellationToken cancellationToken)
+    {
+        var tables = new List<BatchTable>();
+        var command = Command(connection, null, LedgerSql.TablesOfBatches, ("ids", batchIds));
+        await using (command.ConfigureAwait(false))
+        {
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    tables.Add(new BatchTable
+                    {
+                        BatchId = reader.GetInt64(0),
+                        Layer = reader.GetString(1),
+                        TableName = reader.GetString(2),
+                        RowsRead = reader.GetInt64(3),
+                        RowsWritten = reader.GetInt64(4),
+                        RowsQuarantined = reader.GetInt64(5),
+                        WatermarkBefore = reader.IsDBNull(6) ? null : reader.GetString(6),
+                        WatermarkAfter = reader.IsDBNull(7) ? null : reader.GetString(7),
+                        StartedAt = reader.GetDateTime(8),
+                        FinishedAt = reader.GetDateTime(9),
+                        Seconds = reader.GetDecimal(10),
+                    });
+                }
+            }
+        }
+
+        return tables;
     }
 
     private static async Task<int> ExecuteAsync(

@@ -1,5 +1,5 @@
 using System.Globalization;
-using DataPlatform.Framework.LocalPostgres;
+using DataPlatform.LocalPostgres;
 using DataPlatform.Warehouses.Pagila.Running;
 using Microsoft.Extensions.Logging;
 

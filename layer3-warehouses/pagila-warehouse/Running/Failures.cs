@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using DataPlatform.Framework.LocalPostgres;
+using DataPlatform.LocalPostgres;
 using DataPlatform.Framework.Schema;
 using Npgsql;
 

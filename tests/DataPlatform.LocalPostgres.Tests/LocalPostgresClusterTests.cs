@@ -1,9 +1,9 @@
 using System.Net.Sockets;
-using DataPlatform.Framework.LocalPostgres;
+using DataPlatform.LocalPostgres;
 using DataPlatform.Testing;
 using Npgsql;
 
-namespace DataPlatform.Framework.Tests.Fixture;
+namespace DataPlatform.LocalPostgres.Tests;
 
 public sealed class LocalPostgresClusterTests
 {

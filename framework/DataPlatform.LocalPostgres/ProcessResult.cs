@@ -1,4 +1,4 @@
-namespace DataPlatform.Framework.LocalPostgres;
+namespace DataPlatform.LocalPostgres;
 
 /// <summary>The outcome of one <see cref="ProcessRunner"/> call.</summary>
 internal sealed record ProcessResult(string CommandLine, int ExitCode, string StandardOutput, string StandardError)

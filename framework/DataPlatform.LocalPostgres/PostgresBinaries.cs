@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DataPlatform.Framework.LocalPostgres;
+namespace DataPlatform.LocalPostgres;
 
 /// <summary>
 /// The PostgreSQL executables of one installation: <c>initdb</c>, <c>pg_ctl</c> and (when installed) <c>psql</c>.

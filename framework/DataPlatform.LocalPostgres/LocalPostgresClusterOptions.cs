@@ -1,4 +1,4 @@
-namespace DataPlatform.Framework.LocalPostgres;
+namespace DataPlatform.LocalPostgres;
 
 /// <summary>Settings of a <see cref="LocalPostgresCluster"/>.</summary>
 public sealed class LocalPostgresClusterOptions

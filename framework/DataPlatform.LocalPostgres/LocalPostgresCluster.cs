@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace DataPlatform.Framework.LocalPostgres;
+namespace DataPlatform.LocalPostgres;
 
 /// <summary>
 /// A PostgreSQL cluster run from the locally installed binaries (<c>initdb</c> + <c>pg_ctl</c>), listening on

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace DataPlatform.Framework.LocalPostgres;
+namespace DataPlatform.LocalPostgres;
 
 /// <summary>Runs a command to completion with a timeout, capturing standard output and standard error.</summary>
 internal static class ProcessRunner

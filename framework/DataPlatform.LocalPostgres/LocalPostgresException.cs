@@ -1,4 +1,4 @@
-namespace DataPlatform.Framework.LocalPostgres;
+namespace DataPlatform.LocalPostgres;
 
 /// <summary>
 /// Thrown when a local PostgreSQL cluster cannot be created, started or stopped. The message includes the failing

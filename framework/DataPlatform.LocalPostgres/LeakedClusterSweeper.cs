@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 
-namespace DataPlatform.Framework.LocalPostgres;
+namespace DataPlatform.LocalPostgres;
 
 /// <summary>
 /// Removes ephemeral cluster directories (<c>dataplatform-pg-*</c>) that nobody will clean up any more: the owner process

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace DataPlatform.Framework.LocalPostgres;
+namespace DataPlatform.LocalPostgres;
 
 /// <summary>Log messages of the local cluster (event ids 6000-6099).</summary>
 internal static partial class LocalPostgresLog

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace DataPlatform.Framework.LocalPostgres;
+namespace DataPlatform.LocalPostgres;
 
 /// <summary>
 /// Looks at processes of this machine by id: whether one is alive and what its command line is. On Linux this reads

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using DataPlatform.Framework.LocalPostgres;
+using DataPlatform.LocalPostgres;
 using DataPlatform.Testing;
 using Microsoft.Extensions.Logging;
 
-namespace DataPlatform.Framework.Tests.LocalPostgres;
+namespace DataPlatform.LocalPostgres.Tests;
 
 public sealed class LeakedClusterSweepTests
 {

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace DataPlatform.Framework.LocalPostgres;
+namespace DataPlatform.LocalPostgres;
 
 /// <summary>
 /// Running the server tools as root: <c>initdb</c> and <c>postgres</c> refuse to run as root, so when the current process

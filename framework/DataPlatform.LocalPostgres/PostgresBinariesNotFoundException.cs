@@ -1,4 +1,4 @@
-namespace DataPlatform.Framework.LocalPostgres;
+namespace DataPlatform.LocalPostgres;
 
 /// <summary>
 /// Thrown when the PostgreSQL server binaries (<c>initdb</c>, <c>pg_ctl</c>) or the <c>psql</c> client cannot be found.
