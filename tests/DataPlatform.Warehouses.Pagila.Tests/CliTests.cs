@@ -1,5 +1,5 @@
 using DataPlatform.Testing;
-using DataPlatform.Warehouses.Pagila.Running;
+using DataPlatform.Hosting;
 using DataPlatform.Warehouses.Pagila.Tests.Infrastructure;
 using Npgsql;
 
@@ -67,7 +67,7 @@ public sealed class CliTests(PostgresServer server)
         await using var holder = await warehouse.OpenConnectionAsync(ct);
         await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", holder))
         {
-            take.Parameters.AddWithValue("key", RunLock.Key);
+            take.Parameters.AddWithValue("key", WarehouseHost.RunLockKey);
             await take.ExecuteNonQueryAsync(ct);
         }
 

@@ -46,6 +46,16 @@ public sealed class BatchLedger : IAsyncDisposable
         }
     }
 
+    /// <summary>Whether the ledger's tables exist in the database (a warehouse that never ran has none).</summary>
+    public async Task<bool> ExistsAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await ScalarAsync(connection, null, LedgerSql.Exists, cancellationToken).ConfigureAwait(false) is true;
+        }
+    }
+
     /// <summary>Starts a batch: inserts a <c>running</c> row, committed at once, owned by this ledger until completed or failed.</summary>
     /// <returns>The new batch id.</returns>
     public async Task<long> StartBatchAsync(string pipeline, CancellationToken cancellationToken = default)

@@ -30,19 +30,14 @@ public sealed class WarehouseSchema
     public IReadOnlyList<Type> ContextTypes => [typeof(LedgerContext), .. _pipeline.ContextTypes.Where(t => t != typeof(LedgerContext))];
 
     /// <summary>
-    /// Creates or updates every context's schema; returns all it changed. Nothing is changed when any context has a
-    /// difference deploy does not make on its own.
+    /// Creates or updates every context's schema, in <see cref="ContextTypes"/> order, each context in one transaction;
+    /// returns all it changed. A context with a difference deploy does not make on its own stops the deploy before that
+    /// context changes (the contexts before it, e.g. the ledger, stay deployed).
     /// </summary>
-    /// <exception cref="SchemaDriftException">A context differs in a way deploy does not change on its own; holds every difference of the warehouse.</exception>
+    /// <exception cref="SchemaDriftException">A context differs in a way deploy does not change on its own; holds that context's differences.</exception>
     /// <exception cref="SchemaConnectionException">The database cannot be reached.</exception>
     public async Task<SchemaDeployResult> DeployAsync(string connectionString, CancellationToken cancellationToken = default)
     {
-        var validation = await ValidateAsync(connectionString, cancellationToken).ConfigureAwait(false);
-        if (validation.HasInvalidChanges)
-        {
-            throw new SchemaDriftException(validation.Differences);
-        }
-
         var applied = new List<SchemaDifference>();
         foreach (var contextType in ContextTypes)
         {
