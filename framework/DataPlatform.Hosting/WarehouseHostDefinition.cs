@@ -20,9 +20,9 @@ public sealed class WarehouseHostDefinition
     /// <summary>The layer whose quarantined rows <c>--max-rejected-rate</c> checks against the rows it holds.</summary>
     public string RejectionLayer { get; init; } = "silver";
 
-    /// <summary>The warehouse database in the embedded cluster; default <c>&lt;pipeline&gt;_warehouse</c>.</summary>
+    /// <summary>The warehouse database in the embedded cluster: <c>&lt;pipeline&gt;_warehouse</c> (e.g. <c>pagila_warehouse</c>).</summary>
     public string EmbeddedWarehouseDatabase => Pipeline.Name + "_warehouse";
 
-    /// <summary>The synthetic source database in the embedded cluster; default <c>&lt;pipeline&gt;_source</c>.</summary>
+    /// <summary>The synthetic source database in the embedded cluster: <c>&lt;pipeline&gt;_source</c> (e.g. <c>pagila_source</c>).</summary>
     public string EmbeddedSourceDatabase => Pipeline.Name + "_source";
 }

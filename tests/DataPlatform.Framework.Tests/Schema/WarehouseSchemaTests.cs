@@ -29,7 +29,7 @@ public sealed class WarehouseSchemaTests(PostgresServer server)
         var deployed = await s_schema.DeployAsync(db.ConnectionString, ct);
         var after = await s_schema.ValidateAsync(db.ConnectionString, ct);
         var again = await s_schema.DeployAsync(db.ConnectionString, ct);
-        await db.ExecuteAsync("INSERT INTO sl__tfx.clean_film (film_id, title, title_key, title_upper, title_length, batch_id) VALUES (1, 'A', 'a', 'A', 1, 1)", ct);
+        await db.ExecuteAsync("INSERT INTO sl__tfx.clean_film (film_id, title, title_key, title_upper, title_length, language_id, is_active, batch_id, created_at, updated_at) VALUES (1, 'A', 'a', 'A', 1, 1, true, 1, now(), now())", ct);
 
         Assert.False(before.IsValid);
         Assert.Contains("dataplatform", before.FixSql, StringComparison.Ordinal);
