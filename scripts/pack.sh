@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packs the framework and the four Pagila datakits into artifacts/packages (or --output DIR).
+# Packs the framework, the local PostgreSQL and warehouse host packages and the four Pagila datakits into artifacts/packages (or --output DIR).
 # Every pack gets a fresh prerelease suffix (NuGet caches packages by id + version, so re-packing an
 # identical version would be served stale from the cache). The last line printed is the package version.
 #
@@ -29,6 +29,8 @@ done
 
 projects=(
   framework/DataPlatform.Framework/DataPlatform.Framework.csproj
+  framework/DataPlatform.LocalPostgres/DataPlatform.LocalPostgres.csproj
+  framework/DataPlatform.Hosting/DataPlatform.Hosting.csproj
   layer2-datakits/pagila-source/DataPlatform.Datakits.Pagila.Source.csproj
   layer2-datakits/pagila-bronze/DataPlatform.Datakits.Pagila.Bronze.csproj
   layer2-datakits/pagila-silver/DataPlatform.Datakits.Pagila.Silver.csproj

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Throw-away local PostgreSQL cluster for the test suites and the hosts, by hand.
-# Same layout and settings as DataPlatform.Framework's LocalPostgresCluster (initdb -U postgres --auth=trust -E UTF8
+# Same layout and settings as DataPlatform.LocalPostgres's LocalPostgresCluster (initdb -U postgres --auth=trust -E UTF8
 # --locale=C; 127.0.0.1 only; fsync/synchronous_commit/full_page_writes off), so the data is disposable.
 #
 #   scripts/pg-local.sh start     create (first time) and start; prints the export line

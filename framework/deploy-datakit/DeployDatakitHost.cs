@@ -2,16 +2,17 @@ using System.CommandLine;
 using DataPlatform.DeployDatakit.Commands;
 using DataPlatform.DeployDatakit.Datakits;
 using DataPlatform.Framework.Schema;
+using DataPlatform.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 
 namespace DataPlatform.DeployDatakit;
 
 /// <summary>
 /// The composition root: a host with logging to stderr (levels from <c>--log-level</c>) and the commands, then one
-/// invocation of the root command. Results go to <paramref name="output"/> (stdout), messages and logs to stderr.
+/// invocation of the root command. Results go to <paramref name="output"/> (stdout), messages and logs to <paramref name="error"/> (stderr),
+/// with the logging, exit codes and signal handling of DataPlatform.Hosting.
 /// Tests call <see cref="RunAsync"/> in-process with their own writers.
 /// </summary>
 internal static class DeployDatakitHost
@@ -20,19 +21,7 @@ internal static class DeployDatakitHost
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         var logLevel = new LogLevelSwitch();
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Trace);
-        builder.Logging.AddFilter((_, level) => logLevel.IsEnabled(level));
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
-        builder.Logging.AddSimpleConsole(options =>
-        {
-            options.SingleLine = true;
-            options.UseUtcTimestamp = true;
-            options.TimestampFormat = "HH:mm:ss ";
-            options.ColorBehavior = LoggerColorBehavior.Disabled;
-        });
-        builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddDataPlatformHostLogging(logLevel, error);
         builder.Services.AddSingleton(logLevel);
         builder.Services.AddSingleton(sp => new SchemaDeployer(sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton<DatakitLoader>();
@@ -58,7 +47,6 @@ internal static class DeployDatakitHost
         {
             host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("deploy-datakit")
                 .LogCritical(exception, "Unexpected error: {Message}", exception.Message);
-            await error.WriteLineAsync($"Unexpected error: {exception.Message}");
             return ExitCodes.Error;
         }
     }

@@ -1,10 +1,6 @@
 using DataPlatform.DeployDatakit;
+using DataPlatform.Hosting;
 
 using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancellation.Cancel();
-};
-
+using var signals = HostSignals.CancelOnSignals(cancellation);
 return await DeployDatakitHost.RunAsync(args, Console.Out, Console.Error, cancellation.Token);

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.Loader;
-using DataPlatform.Framework.LocalPostgres;
+using DataPlatform.LocalPostgres;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Testcontainers.PostgreSql;

@@ -1,5 +1,5 @@
+using DataPlatform.Hosting;
 using DataPlatform.Testing;
-using DataPlatform.Warehouses.Pagila.Running;
 using DataPlatform.Warehouses.Pagila.Tests.Infrastructure;
 using Npgsql;
 
@@ -67,7 +67,7 @@ public sealed class CliTests(PostgresServer server)
         await using var holder = await warehouse.OpenConnectionAsync(ct);
         await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", holder))
         {
-            take.Parameters.AddWithValue("key", RunLock.Key);
+            take.Parameters.AddWithValue("key", WarehouseHost.RunLockKey);
             await take.ExecuteNonQueryAsync(ct);
         }
 
@@ -107,5 +107,28 @@ public sealed class CliTests(PostgresServer server)
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("No batches yet", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sigterm_during_a_run_exits_130_and_marks_the_batch_failed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var warehouse = await server.CreateDatabaseAsync("cli_sigterm", ct);
+        try
+        {
+            var run = WarehouseCli.Start(["run", "--warehouse", warehouse.ConnectionString, "--scale", "0.1"]);
+            await run.WaitForStderrAsync(line => line.Contains("of pipeline pagila started", StringComparison.Ordinal)).WaitAsync(TimeSpan.FromMinutes(3), ct);
+            run.Terminate();
+            var result = await run.WaitAsync();
+
+            Assert.True(result.ExitCode == 130, result.ToString());
+            Assert.Equal("failed", await warehouse.ScalarAsync<string>("SELECT status FROM dataplatform.batch ORDER BY batch_id DESC LIMIT 1", ct));
+        }
+        finally
+        {
+            await using var admin = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(warehouse.ConnectionString) { Database = "postgres" }.ConnectionString);
+            await using var drop = admin.CreateCommand($"DROP DATABASE IF EXISTS \"{warehouse.Name}_source\" WITH (FORCE)");
+            await drop.ExecuteNonQueryAsync(ct);
+        }
     }
 }

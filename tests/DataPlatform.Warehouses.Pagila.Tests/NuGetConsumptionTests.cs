@@ -7,8 +7,8 @@ using DataPlatform.Warehouses.Pagila.Tests.Infrastructure;
 namespace DataPlatform.Warehouses.Pagila.Tests;
 
 /// <summary>
-/// The warehouse builds and runs from the packed packages alone: scripts/pack.sh packs the framework and the four
-/// datakits (fresh version suffix) into a temp feed; a copy of the warehouse sources gets a project file with
+/// The warehouse builds and runs from the packed packages alone: scripts/pack.sh packs the framework, the local
+/// PostgreSQL and host packages and the four datakits (fresh version suffix) into a temp feed; a copy of the warehouse sources gets a project file with
 /// PackageReferences to those packages instead of ProjectReferences, its own nuget.config and packages folder (the
 /// global cache is only read, as a fallback folder, never written), and no central package management. It is built
 /// and run against a test database.
@@ -18,6 +18,8 @@ public sealed partial class NuGetConsumptionTests(PostgresServer server)
     private static readonly string[] s_packages =
     [
         "DataPlatform.Framework",
+        "DataPlatform.LocalPostgres",
+        "DataPlatform.Hosting",
         "DataPlatform.Datakits.Pagila.Source",
         "DataPlatform.Datakits.Pagila.Bronze",
         "DataPlatform.Datakits.Pagila.Silver",
@@ -45,7 +47,7 @@ public sealed partial class NuGetConsumptionTests(PostgresServer server)
 
             var app = Path.Combine(work, "app");
             CopySources(Path.Combine(repo, "layer3-warehouses", "pagila-warehouse"), app);
-            WriteProject(repo, app, version);
+            WriteProject(app, version);
             WriteNuGetConfig(work, feed);
 
             var build = await ProcessAsync(
@@ -84,14 +86,10 @@ public sealed partial class NuGetConsumptionTests(PostgresServer server)
         }
     }
 
-    private static void WriteProject(string repo, string app, string version)
+    private static void WriteProject(string app, string version)
     {
-        // Third-party versions come from the repository's central package list, so the copy builds with the same ones.
-        var central = XDocument.Load(Path.Combine(repo, "Directory.Packages.props")).Descendants("PackageVersion")
-            .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!, StringComparer.OrdinalIgnoreCase);
-        var references = s_packages.Select(p => new XElement("PackageReference", new XAttribute("Include", p), new XAttribute("Version", version)))
-            .Concat(new[] { "System.CommandLine", "Spectre.Console", "Microsoft.Extensions.Hosting" }
-                .Select(p => new XElement("PackageReference", new XAttribute("Include", p), new XAttribute("Version", central[p]))));
+        // Third-party packages (System.CommandLine, Spectre.Console, ...) come with DataPlatform.Hosting's dependencies.
+        var references = s_packages.Select(p => new XElement("PackageReference", new XAttribute("Include", p), new XAttribute("Version", version)));
         var project = new XElement(
             "Project",
             new XAttribute("Sdk", "Microsoft.NET.Sdk"),

@@ -1,4 +1,4 @@
-using DataPlatform.Framework.LocalPostgres;
+using DataPlatform.LocalPostgres;
 using DataPlatform.Warehouses.Pagila.Tests.Infrastructure;
 using Npgsql;
 

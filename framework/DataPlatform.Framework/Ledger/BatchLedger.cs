@@ -46,6 +46,16 @@ public sealed class BatchLedger : IAsyncDisposable
         }
     }
 
+    /// <summary>Whether the ledger's tables exist in the database (a warehouse that never ran has none).</summary>
+    public async Task<bool> ExistsAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await ScalarAsync(connection, null, LedgerSql.Exists, cancellationToken).ConfigureAwait(false) is true;
+        }
+    }
+
     /// <summary>Starts a batch: inserts a <c>running</c> row, committed at once, owned by this ledger until completed or failed.</summary>
     /// <returns>The new batch id.</returns>
     public async Task<long> StartBatchAsync(string pipeline, CancellationToken cancellationToken = default)
@@ -73,6 +83,28 @@ public sealed class BatchLedger : IAsyncDisposable
         {
             await owner.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Makes <paramref name="batchId"/> the id of the next <see cref="StartBatchAsync"/>. Call it while holding the
+    /// warehouse's run lock, so no other run starts a batch in between.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The id is not above the ledger's newest batch id.</exception>
+    public async Task ReserveBatchIdAsync(long batchId, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchId);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var newest = (long)(await ScalarAsync(connection, null, LedgerSql.NewestBatchId, cancellationToken).ConfigureAwait(false))!;
+            if (batchId <= newest)
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(batchId), batchId, $"Batch id {batchId} is not above the newest batch id {newest} in the ledger.");
+            }
+
+            await ExecuteAsync(connection, null, LedgerSql.ReserveBatchId, cancellationToken, ("id", batchId)).ConfigureAwait(false);
         }
     }
 
@@ -156,6 +188,16 @@ public sealed class BatchLedger : IAsyncDisposable
         return ids;
     }
 
+    /// <summary>The tables batch <paramref name="batchId"/> recorded so far (committed ones), in the ledger's order.</summary>
+    public async Task<IReadOnlyList<BatchTable>> GetBatchTablesAsync(long batchId, CancellationToken cancellationToken = default)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await ReadTablesAsync(connection, [batchId], cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>The last <paramref name="count"/> batches (newest first) with their tables, optionally of one pipeline.</summary>
     public async Task<IReadOnlyList<Batch>> GetRecentBatchesAsync(int count, string? pipeline = null, CancellationToken cancellationToken = default)
     {
@@ -191,31 +233,9 @@ public sealed class BatchLedger : IAsyncDisposable
             }
 
             var byId = batches.ToDictionary(b => b.BatchId);
-            var tables = Command(connection, null, LedgerSql.TablesOfBatches, ("ids", byId.Keys.ToArray()));
-            await using (tables.ConfigureAwait(false))
+            foreach (var table in await ReadTablesAsync(connection, [.. byId.Keys], cancellationToken).ConfigureAwait(false))
             {
-                var reader = await tables.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
-                {
-                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        var table = new BatchTable
-                        {
-                            BatchId = reader.GetInt64(0),
-                            Layer = reader.GetString(1),
-                            TableName = reader.GetString(2),
-                            RowsRead = reader.GetInt64(3),
-                            RowsWritten = reader.GetInt64(4),
-                            RowsQuarantined = reader.GetInt64(5),
-                            WatermarkBefore = reader.IsDBNull(6) ? null : reader.GetString(6),
-                            WatermarkAfter = reader.IsDBNull(7) ? null : reader.GetString(7),
-                            StartedAt = reader.GetDateTime(8),
-                            FinishedAt = reader.GetDateTime(9),
-                            Seconds = reader.GetDecimal(10),
-                        };
-                        byId[table.BatchId].Tables.Add(table);
-                    }
-                }
+                byId[table.BatchId].Tables.Add(table);
             }
         }
 
@@ -285,6 +305,38 @@ public sealed class BatchLedger : IAsyncDisposable
         }
 
         return command;
+    }
+
+    private static async Task<List<BatchTable>> ReadTablesAsync(NpgsqlConnection connection, long[] batchIds, CancellationToken cancellationToken)
+    {
+        var tables = new List<BatchTable>();
+        var command = Command(connection, null, LedgerSql.TablesOfBatches, ("ids", batchIds));
+        await using (command.ConfigureAwait(false))
+        {
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    tables.Add(new BatchTable
+                    {
+                        BatchId = reader.GetInt64(0),
+                        Layer = reader.GetString(1),
+                        TableName = reader.GetString(2),
+                        RowsRead = reader.GetInt64(3),
+                        RowsWritten = reader.GetInt64(4),
+                        RowsQuarantined = reader.GetInt64(5),
+                        WatermarkBefore = reader.IsDBNull(6) ? null : reader.GetString(6),
+                        WatermarkAfter = reader.IsDBNull(7) ? null : reader.GetString(7),
+                        StartedAt = reader.GetDateTime(8),
+                        FinishedAt = reader.GetDateTime(9),
+                        Seconds = reader.GetDecimal(10),
+                    });
+                }
+            }
+        }
+
+        return tables;
     }
 
     private static async Task<int> ExecuteAsync(

@@ -9,6 +9,13 @@ internal static class LedgerSql
     /// <summary>Serializes concurrent <see cref="BatchLedger.EnsureSchemaAsync"/> calls.</summary>
     public const long SchemaLockKey = 0x44504C4700000001;
 
+    public const string Exists = "SELECT to_regclass('dataplatform.batch') IS NOT NULL";
+
+    public const string NewestBatchId = "SELECT coalesce(max(batch_id), 0) FROM dataplatform.batch";
+
+    // The next identity value becomes the reserved id (is_called = false).
+    public const string ReserveBatchId = "SELECT setval(pg_get_serial_sequence('dataplatform.batch', 'batch_id'), @id, false)";
+
     public const string CreateSchema = """
         CREATE SCHEMA IF NOT EXISTS dataplatform;
         CREATE TABLE IF NOT EXISTS dataplatform.batch (

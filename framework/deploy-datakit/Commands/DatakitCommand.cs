@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DataPlatform.DeployDatakit.Datakits;
 using DataPlatform.Framework.Schema;
+using DataPlatform.Hosting;
 
 namespace DataPlatform.DeployDatakit.Commands;
 

@@ -1,5 +1,7 @@
 using DataPlatform.DeployDatakit.Datakits;
 using DataPlatform.Framework.Schema;
+using DataPlatform.Hosting;
+using DataPlatform.Hosting.Output;
 
 namespace DataPlatform.DeployDatakit.Commands;
 
@@ -34,6 +36,6 @@ internal sealed class DeployCommand(LogLevelSwitch logLevel, DatakitLoader loade
             }
         }
 
-        return ExitCodes.Success;
+        return ExitCodes.Ok;
     }
 }

@@ -1,6 +1,7 @@
 using DataPlatform.DeployDatakit.Datakits;
 using DataPlatform.DeployDatakit.Output;
 using DataPlatform.Framework.Mixins;
+using DataPlatform.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -38,6 +39,6 @@ internal sealed class ListCommand(LogLevelSwitch logLevel, DatakitLoader loader)
         }
 
         console.Write(table);
-        return ExitCodes.Success;
+        return ExitCodes.Ok;
     }
 }

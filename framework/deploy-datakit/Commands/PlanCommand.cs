@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using DataPlatform.DeployDatakit.Datakits;
 using DataPlatform.Framework.Schema;
+using DataPlatform.Hosting;
 
 namespace DataPlatform.DeployDatakit.Commands;
 
@@ -50,6 +51,6 @@ internal sealed class PlanCommand : DatakitCommand
             await context.Error.WriteLineAsync($"Wrote the plan to {file.FullName}");
         }
 
-        return ExitCodes.Success;
+        return ExitCodes.Ok;
     }
 }

@@ -1,5 +1,7 @@
 using DataPlatform.DeployDatakit.Datakits;
 using DataPlatform.Framework.Schema;
+using DataPlatform.Hosting;
+using DataPlatform.Hosting.Output;
 
 namespace DataPlatform.DeployDatakit.Commands;
 
@@ -25,6 +27,6 @@ internal sealed class ValidateCommand(LogLevelSwitch logLevel, DatakitLoader loa
             await DifferenceWriter.WriteAsync(context.Output, result.Differences);
         }
 
-        return drift ? ExitCodes.SchemaDrift : ExitCodes.Success;
+        return drift ? ExitCodes.SchemaDrift : ExitCodes.Ok;
     }
 }

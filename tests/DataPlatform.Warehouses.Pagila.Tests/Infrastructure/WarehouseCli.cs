@@ -70,6 +70,13 @@ internal static class WarehouseCli
             _readErr = PumpAsync(process.StandardError, _stderr, killWhen);
         }
 
+        /// <summary>Sends SIGTERM, as a service manager or <c>docker stop</c> would.</summary>
+        public void Terminate()
+        {
+            using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            kill.WaitForExit();
+        }
+
         /// <summary>Completes when a stderr line matches <paramref name="predicate"/> (or the process ends).</summary>
         public Task WaitForStderrAsync(Func<string, bool> predicate)
         {

@@ -1,0 +1,15 @@
+using Npgsql;
+
+namespace DataPlatform.Framework.Pipelines;
+
+/// <summary>What one <see cref="PipelineRunner.RunAsync"/> call runs against, and how.</summary>
+/// <param name="Source">The source database.</param>
+/// <param name="Warehouse">The warehouse database (its schemas deployed, e.g. with <see cref="Schema.WarehouseSchema"/>).</param>
+public sealed record PipelineRunRequest(NpgsqlDataSource Source, NpgsqlDataSource Warehouse)
+{
+    /// <summary>Re-read every source table in full instead of incrementally.</summary>
+    public bool FullRefresh { get; init; }
+
+    /// <summary>The id the batch must get in the ledger (above every existing id); null: the next free id.</summary>
+    public long? BatchId { get; init; }
+}

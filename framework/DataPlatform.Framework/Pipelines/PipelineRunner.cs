@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using DataPlatform.Framework.Ledger;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace DataPlatform.Framework.Pipelines;
+
+/// <summary>
+/// Runs the layers of a <see cref="PipelineDefinition"/> in order as one ledger batch. It marks batches abandoned by
+/// killed runs failed, reserves a requested batch id, starts the batch, picks the one run time of the batch, runs each
+/// layer with a <see cref="PipelineLayerRun"/>, and completes the batch, or marks it failed when a layer fails or the
+/// run is cancelled. Call it while holding the warehouse's run lock (one run per warehouse at a time).
+/// </summary>
+public sealed class PipelineRunner
+{
+    private readonly PipelineDefinition _definition;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates a runner for <paramref name="definition"/> that logs through <paramref name="loggerFactory"/> (no logging when null).</summary>
+    public PipelineRunner(PipelineDefinition definition, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        _definition = definition;
+        _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _logger = _loggerFactory.CreateLogger<PipelineRunner>();
+    }
+
+    /// <summary>Runs every layer as one batch and returns what each table step did.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The requested batch id is not above the ledger's newest id; no batch was started.</exception>
+    /// <exception cref="PipelineFailedException">A layer failed; the batch is marked failed and the cause is the inner exception.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled; the batch is marked failed.</exception>
+    public async Task<PipelineResult> RunAsync(PipelineRunRequest request, IPipelineProgress? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        progress ??= NullPipelineProgress.Instance;
+        var ledger = new BatchLedger(request.Warehouse, _loggerFactory);
+        await using (ledger.ConfigureAwait(false))
+        {
+            var abandoned = await ledger.MarkAbandonedBatchesFailedAsync(cancellationToken).ConfigureAwait(false);
+            if (abandoned.Count > 0)
+            {
+                PipelineLog.AbandonedBatches(_logger, abandoned.Count, string.Join(", ", abandoned));
+            }
+
+            var batchId = await StartBatchAsync(ledger, request.BatchId, cancellationToken).ConfigureAwait(false);
+            PipelineLog.BatchStarted(_logger, batchId, _definition.Name);
+            var clock = Stopwatch.StartNew();
+            var tables = new List<TableResult>();
+            var layerTimes = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+            try
+            {
+                // One run time for the whole batch: soft-delete stamps and SCD2 version boundaries of every layer agree.
+                var run = new PipelineLayerRun(
+                    _definition.Name, batchId, DateTime.UtcNow, request.FullRefresh, request.Source, request.Warehouse, ledger, progress, _loggerFactory);
+                foreach (var layer in _definition.Layers)
+                {
+                    PipelineLog.LayerStarted(_logger, layer.Name);
+                    var layerClock = Stopwatch.StartNew();
+                    tables.AddRange(await layer.RunAsync(run, cancellationToken).ConfigureAwait(false));
+                    layerTimes[layer.Name] = layerClock.Elapsed;
+                    PipelineLog.LayerCompleted(_logger, layer.Name, layerClock.Elapsed.TotalSeconds);
+                }
+
+                await ledger.CompleteBatchAsync(batchId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                await FailAsync(ledger, batchId, exception).ConfigureAwait(false);
+                if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+
+                throw new PipelineFailedException(batchId, exception);
+            }
+
+            PipelineLog.BatchSucceeded(_logger, batchId, clock.Elapsed.TotalSeconds);
+            return new PipelineResult(batchId, tables, layerTimes);
+        }
+    }
+
+    private async Task<long> StartBatchAsync(BatchLedger ledger, long? requested, CancellationToken cancellationToken)
+    {
+        if (requested is { } id)
+        {
+            await ledger.ReserveBatchIdAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+
+        var batchId = await ledger.StartBatchAsync(_definition.Name, cancellationToken).ConfigureAwait(false);
+        if (requested is { } expected && expected != batchId)
+        {
+            await ledger.FailBatchAsync(batchId, $"batch id {expected} was requested but the ledger assigned {batchId}", CancellationToken.None).ConfigureAwait(false);
+            throw new InvalidOperationException($"Batch id {expected} could not be used: another batch took it first.");
+        }
+
+        return batchId;
+    }
+
+    private async Task FailAsync(BatchLedger ledger, long batchId, Exception cause)
+    {
+        try
+        {
+            var message = cause is OperationCanceledException ? "cancelled" : cause.GetType().Name + ": " + cause.Message;
+            await ledger.FailBatchAsync(batchId, message, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+        {
+            // The ledger's owner session is gone with the connection; the next run marks the batch failed as abandoned.
+            PipelineLog.CannotMarkFailed(_logger, exception, batchId, exception.Message);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using DataPlatform.Hosting.Running;
+using DataPlatform.LocalPostgres;
+using Microsoft.Extensions.Logging;
+
+namespace DataPlatform.Hosting.Embedded;
+
+/// <summary>
+/// The embedded default: a persistent local PostgreSQL cluster under <c>.dataplatform/cluster</c>, started by the run
+/// (or adopted when already running) and stopped at the end when this run started it. It holds database
+/// the warehouse database and, for the synthetic source, the source database of the <see cref="WarehouseHostDefinition"/>.
+/// The port of the last start is reused, so the connection hint stays valid from run to run.
+/// </summary>
+internal sealed class EmbeddedCluster : IAsyncDisposable
+{
+    private const string ClusterFolder = "cluster";
+
+    private readonly LocalPostgresCluster _cluster;
+    private readonly bool _keepRunning;
+
+    private EmbeddedCluster(LocalPostgresCluster cluster, string homeDirectory, string warehouseDatabase, string sourceDatabase, bool keepRunning)
+    {
+        _cluster = cluster;
+        HomeDirectory = homeDirectory;
+        WarehouseDatabase = warehouseDatabase;
+        SourceDatabase = sourceDatabase;
+        _keepRunning = keepRunning;
+    }
+
+    public string WarehouseDatabase { get; }
+
+    public string SourceDatabase { get; }
+
+    /// <summary>The <c>.dataplatform</c> directory.</summary>
+    public string HomeDirectory { get; }
+
+    public int Port => _cluster.Port;
+
+    public string ServerConnectionString => _cluster.ConnectionString;
+
+    public string WarehouseConnectionString => Databases.WithDatabase(_cluster.ConnectionString, WarehouseDatabase);
+
+    public string SourceConnectionString => Databases.WithDatabase(_cluster.ConnectionString, SourceDatabase);
+
+    /// <summary>
+    /// Starts (or adopts) the cluster in <paramref name="homeDirectory"/> and creates the warehouse database when missing.
+    /// With <paramref name="keepRunning"/> the cluster stays up after the run (the next run adopts it); otherwise it is
+    /// stopped on dispose, or by the cluster's watchdog if this process is killed.
+    /// </summary>
+    /// <exception cref="PostgresBinariesNotFoundException">No PostgreSQL server binaries are installed.</exception>
+    /// <exception cref="LocalPostgresException">The cluster could not be created or started.</exception>
+    public static async Task<EmbeddedCluster> StartAsync(
+        WarehouseHostDefinition definition, string homeDirectory, bool keepRunning, ILoggerFactory loggerFactory, CancellationToken ct)
+    {
+        Directory.CreateDirectory(homeDirectory);
+        var cluster = LocalPostgresCluster.CreatePersistent(
+            ClusterDirectory(homeDirectory, loggerFactory.CreateLogger<EmbeddedCluster>()),
+            new LocalPostgresClusterOptions { DisableDurability = false, StopWhenProcessExits = !keepRunning },
+            loggerFactory);
+        try
+        {
+            try
+            {
+                await cluster.StartAsync(ct);
+            }
+            catch (LocalPostgresException)
+            {
+                // A concurrent run may have started the same cluster between our check and pg_ctl start: adopt it.
+                await cluster.StartAsync(ct);
+            }
+
+            await Databases.EnsureExistsAsync(cluster.ConnectionString, definition.EmbeddedWarehouseDatabase, ct);
+            return new EmbeddedCluster(cluster, homeDirectory, definition.EmbeddedWarehouseDatabase, definition.EmbeddedSourceDatabase, keepRunning);
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Whether <paramref name="homeDirectory"/> already holds an initialized embedded cluster.</summary>
+    public static bool Exists(string homeDirectory) =>
+        File.Exists(Path.Combine(LocalPostgresCluster.ReachableDirectory(Path.Combine(homeDirectory, ClusterFolder)), "data", "PG_VERSION"));
+
+    // As root the server runs as the 'postgres' user, which cannot enter e.g. /root: the cluster then lives in a reachable
+    // directory derived from the home path, and <home>/cluster becomes a link to it, so reruns and users find it.
+    private static string ClusterDirectory(string homeDirectory, ILogger logger)
+    {
+        var preferred = Path.GetFullPath(Path.Combine(homeDirectory, ClusterFolder));
+        var reachable = LocalPostgresCluster.ReachableDirectory(preferred);
+        if (reachable == preferred)
+        {
+            return preferred;
+        }
+
+        Directory.CreateDirectory(reachable);
+        if (!Path.Exists(preferred))
+        {
+            Directory.CreateSymbolicLink(preferred, reachable);
+        }
+
+        Log.EmbeddedRelocated(logger, preferred, reachable);
+        return reachable;
+    }
+
+    /// <summary>The default <c>.dataplatform</c> directory: under the repository root (the directory holding <c>.git</c>) or else the current directory.</summary>
+    public static string DefaultHomeDirectory()
+    {
+        var current = Directory.GetCurrentDirectory();
+        for (var directory = new DirectoryInfo(current); directory is not null; directory = directory.Parent)
+        {
+            if (Directory.Exists(Path.Combine(directory.FullName, ".git")) || File.Exists(Path.Combine(directory.FullName, ".git")))
+            {
+                return Path.Combine(directory.FullName, ".dataplatform");
+            }
+        }
+
+        return Path.Combine(current, ".dataplatform");
+    }
+
+    /// <summary>How to look at the result with psql (printed after the summary).</summary>
+    public string ConnectHint(string commandName)
+    {
+        var runAs = Environment.UserName == "root" ? "runuser -u postgres -- " : string.Empty;
+        var state = _keepRunning
+            ? $"  The cluster is still running (--keep-running). Stop it with: {runAs}{_cluster.Binaries.PgCtl} stop -D {_cluster.DataDirectory}"
+            : "  The run stopped the cluster. To look at the result, rerun with --keep-running (an incremental run that leaves it up), then:";
+        return string.Create(CultureInfo.InvariantCulture, $"""
+            Embedded warehouse: {_cluster.RootDirectory} (PostgreSQL on 127.0.0.1:{Port}, user postgres, no password)
+              databases: {WarehouseDatabase} (the warehouse and its ledger, schema dataplatform), {SourceDatabase} (synthetic source)
+            {state}
+                psql "host=127.0.0.1 port={Port} user=postgres dbname={WarehouseDatabase}" -c '\dn'
+              ({commandName} status shows the last batches.)
+            """);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_keepRunning)
+        {
+            await _cluster.DisposeAsync();
+        }
+    }
+}

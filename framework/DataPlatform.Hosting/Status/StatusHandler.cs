@@ -1,0 +1,97 @@
+using System.Globalization;
+using DataPlatform.Framework.Ledger;
+using DataPlatform.Hosting.Embedded;
+using DataPlatform.Hosting.Output;
+using DataPlatform.Hosting.Running;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Spectre.Console;
+
+namespace DataPlatform.Hosting.Status;
+
+/// <summary>Handles <c>status</c>: prints the last batches of the warehouse's ledger, newest first.</summary>
+internal sealed class StatusHandler(WarehouseHostDefinition definition, ConsoleOutput output, LogLevelSwitch logLevel, ILoggerFactory loggerFactory)
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger("DataPlatform.Hosting.Status");
+
+    public async Task<int> ShowAsync(string? warehouseConnectionString, string? dataDirectory, int limit, LogLevel requestedLogLevel, CancellationToken ct)
+    {
+        logLevel.MinimumLevel = requestedLogLevel == LogLevel.Information ? LogLevel.Warning : requestedLogLevel;
+        try
+        {
+            if (warehouseConnectionString is not null)
+            {
+                return await ShowAsync(warehouseConnectionString, limit, ct);
+            }
+
+            var home = Path.GetFullPath(dataDirectory ?? EmbeddedCluster.DefaultHomeDirectory());
+            if (!EmbeddedCluster.Exists(home))
+            {
+                output.Console.WriteLine($"No embedded warehouse in {home} yet: run `{definition.CommandName} run` first, or pass --warehouse <connection string>.");
+                return ExitCodes.Ok;
+            }
+
+            await using var embedded = await EmbeddedCluster.StartAsync(definition, home, keepRunning: false, loggerFactory, ct);
+            return await ShowAsync(embedded.WarehouseConnectionString, limit, ct);
+        }
+        catch (Exception e) when (Failures.IsConnectionFailure(e))
+        {
+            Log.SetupError(_logger, Failures.Describe(e));
+            return ExitCodes.CannotConnect;
+        }
+    }
+
+    private async Task<int> ShowAsync(string warehouse, int limit, CancellationToken ct)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(warehouse);
+        await using var ledger = new BatchLedger(dataSource, loggerFactory);
+        if (!await ledger.ExistsAsync(ct))
+        {
+            output.Console.WriteLine($"No batches yet in {Databases.Describe(warehouse)}: the ledger (schema dataplatform) does not exist.");
+            return ExitCodes.Ok;
+        }
+
+        var batches = await ledger.GetRecentBatchesAsync(limit, definition.Pipeline.Name, ct);
+        if (batches.Count == 0)
+        {
+            output.Console.WriteLine($"No batches yet in {Databases.Describe(warehouse)}.");
+            return ExitCodes.Ok;
+        }
+
+        var table = new Table { Border = TableBorder.Simple, Title = new TableTitle($"Last {batches.Count} batches of {Markup.Escape(Databases.Describe(warehouse))}") };
+        table.AddColumn(new TableColumn("batch").RightAligned());
+        table.AddColumn("status");
+        table.AddColumn("started (UTC)");
+        table.AddColumn(new TableColumn("seconds").RightAligned());
+        foreach (var layer in Layers)
+        {
+            table.AddColumn(new TableColumn($"{layer} written").RightAligned());
+        }
+
+        table.AddColumn(new TableColumn("quarantined").RightAligned());
+        table.AddColumn("error");
+        foreach (var batch in batches)
+        {
+            var cells = new List<string>
+            {
+                batch.BatchId.ToString(CultureInfo.InvariantCulture),
+                batch.Status,
+                batch.StartedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                batch.FinishedAt is { } finished ? (finished - batch.StartedAt).TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) : "-",
+            };
+            cells.AddRange(Layers.Select(layer =>
+                batch.Tables.Where(t => t.Layer == layer).Sum(t => t.RowsWritten).ToString("N0", CultureInfo.InvariantCulture)));
+            cells.Add(batch.Tables.Sum(t => t.RowsQuarantined).ToString("N0", CultureInfo.InvariantCulture));
+            cells.Add(Truncate(batch.Error));
+            table.AddRow(cells.Select(Markup.Escape).ToArray());
+        }
+
+        output.Console.Write(table);
+        return ExitCodes.Ok;
+    }
+
+    private IEnumerable<string> Layers => definition.Pipeline.Layers.Select(l => l.Name);
+
+    private static string Truncate(string? error) =>
+        error is null ? string.Empty : error.ReplaceLineEndings(" ") is { Length: > 80 } line ? line[..77] + "..." : error.ReplaceLineEndings(" ");
+}
