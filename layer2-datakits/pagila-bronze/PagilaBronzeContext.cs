@@ -1,6 +1,7 @@
 using DataPlatform.Datakits.Pagila.Bronze;
 using DataPlatform.Datakits.Pagila.Bronze.Entities;
 using DataPlatform.Framework.Datakits;
+using DataPlatform.Framework.Mixins;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -15,7 +16,7 @@ namespace DataPlatform.Datakits.Pagila.Bronze;
 /// keyless for EF Core (bronze is read, never tracked); a row is identified by (source key, <c>dp_batch_id</c>), which the
 /// extractor keeps unique. Every reader scans and hashes: silver's "latest version per key" is a hash anti-join and its
 /// orphan checks are hashed <c>IN (SELECT …)</c> probes, so no reader needs an index (a B-tree on (source key,
-/// <c>dp_batch_id</c>) doubled the server's cost of an append). Filled by <see cref="PagilaBronzeExtractor"/>.
+/// <c>dp_batch_id</c>) doubled the server's cost of an append). Filled by the framework's extraction engine as declared in <see cref="PagilaBronze.Layer"/>.
 /// </summary>
 public sealed class PagilaBronzeContext(DbContextOptions options) : DatakitDbContext(options)
 {
@@ -64,9 +65,6 @@ public sealed class PagilaBronzeContext(DbContextOptions options) : DatakitDbCon
     /// <summary><c>store</c>.</summary>
     public DbSet<Store> Stores => Set<Store>();
 
-    /// <summary>The entity annotation holding the source key's property names (comma-separated), e.g. <c>ActorId,FilmId</c>.</summary>
-    internal const string SourceKeyAnnotation = "DataPlatform:Pagila:BronzeSourceKey";
-
     /// <summary>Creates a context for a Npgsql connection string of the warehouse.</summary>
     public static PagilaBronzeContext Create(string connectionString) =>
         new(new DbContextOptionsBuilder<PagilaBronzeContext>()
@@ -79,38 +77,30 @@ public sealed class PagilaBronzeContext(DbContextOptions options) : DatakitDbCon
     {
         base.OnModelCreating(modelBuilder);
 
-        Record<Actor>(modelBuilder, e => new { e.ActorId, e.DpBatchId });
-        Record<Address>(modelBuilder, e => new { e.AddressId, e.DpBatchId }).Property(e => e.AddressLine).HasColumnName("address");
-        Record<Category>(modelBuilder, e => new { e.CategoryId, e.DpBatchId });
-        Record<City>(modelBuilder, e => new { e.CityId, e.DpBatchId }).Property(e => e.CityName).HasColumnName("city");
-        Record<Country>(modelBuilder, e => new { e.CountryId, e.DpBatchId }).Property(e => e.CountryName).HasColumnName("country");
-        Record<Customer>(modelBuilder, e => new { e.CustomerId, e.DpBatchId }).Property(e => e.CreateDate).HasColumnType("date");
+        Record<Actor>(modelBuilder, e => e.ActorId);
+        Record<Address>(modelBuilder, e => e.AddressId).Property(e => e.AddressLine).HasColumnName("address");
+        Record<Category>(modelBuilder, e => e.CategoryId);
+        Record<City>(modelBuilder, e => e.CityId).Property(e => e.CityName).HasColumnName("city");
+        Record<Country>(modelBuilder, e => e.CountryId).Property(e => e.CountryName).HasColumnName("country");
+        Record<Customer>(modelBuilder, e => e.CustomerId).Property(e => e.CreateDate).HasColumnType("date");
 
-        var film = Record<Film>(modelBuilder, e => new { e.FilmId, e.DpBatchId });
+        var film = Record<Film>(modelBuilder, e => e.FilmId);
         film.Property(e => e.RentalRate).HasColumnType("numeric(4,2)");
         film.Property(e => e.ReplacementCost).HasColumnType("numeric(5,2)");
         film.Property(e => e.Rating).HasColumnType("text");
         film.Property(e => e.SpecialFeatures).HasColumnType("text[]");
 
-        Record<FilmActor>(modelBuilder, e => new { e.ActorId, e.FilmId, e.DpBatchId });
-        Record<FilmCategory>(modelBuilder, e => new { e.FilmId, e.CategoryId, e.DpBatchId });
-        Record<Inventory>(modelBuilder, e => new { e.InventoryId, e.DpBatchId });
-        Record<Language>(modelBuilder, e => new { e.LanguageId, e.DpBatchId }).Property(e => e.Name).HasColumnType("character(20)");
-        Record<Payment>(modelBuilder, e => new { e.PaymentId, e.DpBatchId }).Property(e => e.Amount).HasColumnType("numeric(5,2)");
-        Record<Rental>(modelBuilder, e => new { e.RentalId, e.DpBatchId });
-        Record<Staff>(modelBuilder, e => new { e.StaffId, e.DpBatchId }).Property(e => e.Picture).HasColumnType("bytea");
-        Record<Store>(modelBuilder, e => new { e.StoreId, e.DpBatchId });
+        Record<FilmActor>(modelBuilder, e => new { e.ActorId, e.FilmId });
+        Record<FilmCategory>(modelBuilder, e => new { e.FilmId, e.CategoryId });
+        Record<Inventory>(modelBuilder, e => e.InventoryId);
+        Record<Language>(modelBuilder, e => e.LanguageId).Property(e => e.Name).HasColumnType("character(20)");
+        Record<Payment>(modelBuilder, e => e.PaymentId).Property(e => e.Amount).HasColumnType("numeric(5,2)");
+        Record<Rental>(modelBuilder, e => e.RentalId);
+        Record<Staff>(modelBuilder, e => e.StaffId).Property(e => e.Picture).HasColumnType("bytea");
+        Record<Store>(modelBuilder, e => e.StoreId);
     }
 
-    // A row's identity is (source key, dp_batch_id); the source key (in order, without dp_batch_id) is kept as a model
-    // annotation for the extractor. No key and no index are created in the database.
-    private static EntityTypeBuilder<T> Record<T>(ModelBuilder modelBuilder, System.Linq.Expressions.Expression<Func<T, object?>> keyAndBatch)
-        where T : BronzeRecord
-    {
-        var entity = modelBuilder.Entity<T>();
-        entity.HasNoKey();
-        var sourceKey = ((System.Linq.Expressions.NewExpression)keyAndBatch.Body).Members!.Select(m => m.Name).Where(n => n != nameof(BronzeRecord.DpBatchId));
-        entity.HasAnnotation(SourceKeyAnnotation, string.Join(",", sourceKey));
-        return entity;
-    }
+    private static EntityTypeBuilder<T> Record<T>(ModelBuilder modelBuilder, System.Linq.Expressions.Expression<Func<T, object?>> sourceKey)
+        where T : BronzeRecord =>
+        modelBuilder.Entity<T>().HasBronzeSourceKey(sourceKey);
 }

@@ -44,7 +44,7 @@ internal sealed class PagilaSilverSources(DbContextOptions<PagilaSilverSources> 
     }
 
     private static Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> Bronze<T>(ModelBuilder modelBuilder, string schema, string table)
-        where T : B.BronzeRecord
+        where T : DataPlatform.Framework.Mixins.BronzeRecord
     {
         var entity = modelBuilder.Entity<T>();
         entity.ToTable(table, schema).HasNoKey();

@@ -92,7 +92,7 @@ internal sealed class WarehousePipeline(ILoggerFactory loggerFactory)
             // One run time for the whole batch: silver's soft deletes and gold's SCD2 version boundaries agree.
             var runTime = DateTime.UtcNow;
             var layerClock = Stopwatch.StartNew();
-            steps.AddRange(await RunBronzeAsync(sourceData, warehouseData, batchId, fullRefresh, progress, ct));
+            steps.AddRange(await RunBronzeAsync(sourceData, warehouseData, ledger, batchId, fullRefresh, progress, ct));
             layerTimes[PipelineLayers.Bronze] = layerClock.Elapsed;
             layerClock.Restart();
             steps.AddRange(await RunSilverAsync(warehouseData, ledger, batchId, runTime, progress, ct));
@@ -142,34 +142,14 @@ internal sealed class WarehousePipeline(ILoggerFactory loggerFactory)
     }
 
     private async Task<IReadOnlyList<StepResult>> RunBronzeAsync(
-        NpgsqlDataSource source, NpgsqlDataSource warehouse, long batchId, bool fullRefresh, IRunProgress progress, CancellationToken ct)
+        NpgsqlDataSource source, NpgsqlDataSource warehouse, BatchLedger ledger, long batchId, bool fullRefresh, IRunProgress progress, CancellationToken ct)
     {
         Log.LayerStarted(_logger, PipelineLayers.Bronze);
         var clock = Stopwatch.StartNew();
-        var extractor = new PagilaBronzeExtractor(source, warehouse, loggerFactory);
-        var results = new Dictionary<string, StepResult>(StringComparer.Ordinal);
-
-        // One extractor call per table (largest first, two at a time) so each table reports on its own.
-        var work = PagilaTables.All.OrderByDescending(t => PagilaTables.RealRowCounts[t]).ToList();
-        await Parallel.ForEachAsync(
-            work,
-            new ParallelOptions { MaxDegreeOfParallelism = BronzeParallelism, CancellationToken = ct },
-            async (table, token) =>
-            {
-                var tableProgress = progress.BeginTable(PipelineLayers.Bronze, table);
-                var result = await extractor.ExtractAsync(
-                    batchId, new PagilaBronzeOptions { FullRefresh = fullRefresh, Tables = [table], MaxDegreeOfParallelism = 1 }, token);
-                var extracted = result.Tables.Single();
-                var step = new StepResult(PipelineLayers.Bronze, table, extracted.RowsRead, extracted.RowsWritten, 0, extracted.Elapsed);
-                tableProgress.Complete(step);
-                lock (results)
-                {
-                    results[table] = step;
-                }
-            });
-
+        var tables = await PagilaBronze.Layer.WithParallelism(BronzeParallelism)
+            .ExtractAsync(source, warehouse, ledger, batchId, fullRefresh, new BronzeProgress(progress), loggerFactory, ct);
         Log.LayerCompleted(_logger, PipelineLayers.Bronze, clock.Elapsed.TotalSeconds);
-        return PagilaTables.All.Where(results.ContainsKey).Select(t => results[t]).ToList();
+        return [.. tables.Select(BronzeProgress.ToStep)];
     }
 
     private async Task<IReadOnlyList<StepResult>> RunSilverAsync(

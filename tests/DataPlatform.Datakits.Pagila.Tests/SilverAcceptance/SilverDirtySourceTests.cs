@@ -38,7 +38,7 @@ public sealed class SilverDirtySourceTests(PostgresServer server) : IAsyncLifeti
 
         await using var ledger = new BatchLedger(_warehouse.Warehouse.DataSource);
         _batchId = await ledger.StartBatchAsync("pagila", ct);
-        await _warehouse.Extractor.ExtractAsync(_batchId, new PagilaBronzeOptions(), ct);
+        await _warehouse.ExtractAsync(_batchId, ct: ct);
         await PagilaSilverTransforms.RunAsync(_warehouse.Warehouse.DataSource, _batchId, ledger, cancellationToken: ct);
         await ledger.CompleteBatchAsync(_batchId, ct);
     }
