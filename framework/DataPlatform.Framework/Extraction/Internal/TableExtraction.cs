@@ -158,6 +158,10 @@ internal sealed class TableExtraction(
             }
 
             await ExecuteAsync(connection, transaction, $"ANALYZE {BronzeSql.SourceKeys}", cancellationToken).ConfigureAwait(false);
+
+            // A freshly appended bronze table has no statistics: the planner then expects ~1 live key and picks a nested-loop
+            // anti-join against every source key (quadratic). A hash anti-join is right at every size.
+            await ExecuteAsync(connection, transaction, "SET LOCAL enable_nestloop = off", cancellationToken).ConfigureAwait(false);
         }
 
         return await ExecuteAsync(connection, transaction, BronzeSql.RecordDeletes(plan, afterFullSnapshot), cancellationToken, ("batch", batchId)).ConfigureAwait(false);
