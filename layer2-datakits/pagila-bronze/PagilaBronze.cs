@@ -17,25 +17,25 @@ public static class PagilaBronze
     public const long PaymentLateWindow = 1_000;
 
     /// <summary>
-    /// The 15 tables: <c>Cursor("last_update", 5 min)</c> for the 14 with <c>last_update</c>,
+    /// The 15 tables, referenced tables first (the order of results and of the summary): <c>Cursor("last_update", 5 min)</c> for the 14 with <c>last_update</c>,
     /// <c>HighWater("payment_id", 1000)</c> for <c>payment</c>, from schema <c>public</c>.
     /// </summary>
     public static BronzeLayer<PagilaBronzeContext> Layer { get; } = new BronzeLayer<PagilaBronzeContext>()
-        .Table<Actor>(LastUpdate())
-        .Table<Address>(LastUpdate())
-        .Table<Category>(LastUpdate())
-        .Table<City>(LastUpdate())
         .Table<Country>(LastUpdate())
-        .Table<Customer>(LastUpdate())
+        .Table<City>(LastUpdate())
+        .Table<Address>(LastUpdate())
+        .Table<Language>(LastUpdate())
+        .Table<Category>(LastUpdate())
+        .Table<Actor>(LastUpdate())
         .Table<Film>(LastUpdate())
         .Table<FilmActor>(LastUpdate())
         .Table<FilmCategory>(LastUpdate())
-        .Table<Inventory>(LastUpdate())
-        .Table<Language>(LastUpdate())
-        .Table<Payment>(ExtractionPolicy.HighWater("payment_id", PaymentLateWindow))
-        .Table<Rental>(LastUpdate())
+        .Table<Store>(LastUpdate())
         .Table<Staff>(LastUpdate())
-        .Table<Store>(LastUpdate());
+        .Table<Customer>(LastUpdate())
+        .Table<Inventory>(LastUpdate())
+        .Table<Rental>(LastUpdate())
+        .Table<Payment>(ExtractionPolicy.HighWater("payment_id", PaymentLateWindow));
 
     private static ExtractionPolicy LastUpdate() => ExtractionPolicy.Cursor("last_update", Lag);
 }

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace DataPlatform.Framework.Mixins;
@@ -25,8 +26,34 @@ public static class BronzeModelBuilderExtensions
             _ => throw new ArgumentException($"The source key of {typeof(T).Name} must be a property or an anonymous type of properties.", nameof(key)),
         };
 
+        HasBronzeSourceKey((EntityTypeBuilder)entity, names);
+        return entity;
+    }
+
+    /// <summary>
+    /// Declares the source key of a bronze entity by property names, in key order (for builders without a CLR type
+    /// parameter, e.g. generated configurations); see <see cref="HasBronzeSourceKey{T}"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">No property names, or a name that is not a property of the entity.</exception>
+    public static EntityTypeBuilder HasBronzeSourceKey(this EntityTypeBuilder entity, params IReadOnlyList<string> propertyNames)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        ArgumentNullException.ThrowIfNull(propertyNames);
+        if (propertyNames.Count == 0)
+        {
+            throw new ArgumentException("A source key needs at least one property.", nameof(propertyNames));
+        }
+
+        foreach (var name in propertyNames)
+        {
+            if (entity.Metadata.FindProperty(name) is null && entity.Metadata.ClrType.GetProperty(name) is null)
+            {
+                throw new ArgumentException($"{entity.Metadata.DisplayName()} has no property {name}.", nameof(propertyNames));
+            }
+        }
+
         entity.HasNoKey();
-        entity.HasAnnotation(MixinAnnotations.BronzeSourceKey, string.Join(",", names));
+        entity.HasAnnotation(MixinAnnotations.BronzeSourceKey, string.Join(",", propertyNames));
         return entity;
     }
 }
