@@ -1,6 +1,7 @@
 using DataPlatform.Datakits.Pagila.Bronze;
 using DataPlatform.Datakits.Pagila.Bronze.Entities;
 using DataPlatform.Framework.Datakits;
+using DataPlatform.Framework.Mixins;
 using Microsoft.EntityFrameworkCore;
 
 [assembly: Datakit("pagila", DatakitLayer.Bronze, typeof(PagilaBronzeContext), SourceSchema = "public")]
@@ -14,9 +15,9 @@ namespace DataPlatform.Datakits.Pagila.Bronze;
 /// keyless for EF Core (bronze is read, never tracked); a row is identified by (source key, <c>dp_batch_id</c>), which the
 /// extractor keeps unique. Every reader scans and hashes: silver's "latest version per key" is a hash anti-join and its
 /// orphan checks are hashed <c>IN (SELECT …)</c> probes, so no reader needs an index (a B-tree on (source key,
-/// <c>dp_batch_id</c>) doubled the server's cost of an append). Filled by <see cref="PagilaBronzeExtractor"/>. The entities
-/// are <c>[BronzeOf]</c> mirrors of the source contract and <see cref="BronzeContext"/> maps them from
-/// <c>PagilaSourceContext</c>'s model, so this context declares only its tables.
+/// <c>dp_batch_id</c>) doubled the server's cost of an append). Filled by the framework's extraction engine as declared in
+/// <see cref="PagilaBronze.Layer"/>. The entities are <c>[BronzeOf]</c> mirrors of the source contract and
+/// <see cref="BronzeContext"/> maps them from <c>PagilaSourceContext</c>'s model, so this context declares only its tables.
 /// </summary>
 public sealed class PagilaBronzeContext(DbContextOptions options) : BronzeContext(options)
 {
@@ -64,12 +65,6 @@ public sealed class PagilaBronzeContext(DbContextOptions options) : BronzeContex
 
     /// <summary><c>store</c>.</summary>
     public DbSet<Store> Stores => Set<Store>();
-
-    /// <summary>
-    /// The entity annotation holding the source key's property names (comma-separated), e.g. <c>ActorId,FilmId</c>; set by
-    /// <see cref="BronzeContext"/> from each entity's <c>[BronzeOf]</c> key.
-    /// </summary>
-    internal const string SourceKeyAnnotation = "DataPlatform:BronzeSourceKey";
 
     /// <summary>Creates a context for a Npgsql connection string of the warehouse.</summary>
     public static PagilaBronzeContext Create(string connectionString) =>

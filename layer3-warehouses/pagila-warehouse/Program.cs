@@ -1,13 +1,13 @@
+using DataPlatform.Datakits.Pagila.Bronze;
 using DataPlatform.Datakits.Pagila.Gold;
 using DataPlatform.Datakits.Pagila.Silver;
 using DataPlatform.Datakits.Pagila.Source.Generation;
 using DataPlatform.Framework.Pipelines;
 using DataPlatform.Hosting;
-using DataPlatform.Warehouses.Pagila.Interim;
 
 var pipeline = new PipelineDefinition(
     "pagila",
-    new InterimBronzeLayer(),
+    PagilaBronze.Layer,
     PagilaSilver.Layer,
     PagilaGold.Layer);
 

@@ -61,11 +61,10 @@ internal sealed class MixinConvention : IModelFinalizingConvention
             {
                 mixins.Add("bronze");
                 Column(entityType, nameof(IBronzeRecord.DpBatchId), MixinColumns.BatchId, "bigint");
-                Timestamp(entityType, nameof(IBronzeRecord.DpLoadedAt), MixinColumns.LoadedAt, nullable: false, defaultNow: false);
                 Column(entityType, nameof(IBronzeRecord.DpRecordHash), MixinColumns.RecordHash, "bytea");
-                Column(entityType, nameof(IBronzeRecord.DpSourceTable), MixinColumns.SourceTable, "text");
                 var operation = Column(entityType, nameof(IBronzeRecord.DpOperation), MixinColumns.Operation, "text");
                 operation?.Builder.HasConversion(s_operationConverter);
+                entityType.Builder.HasAnnotation(MixinAnnotations.RetiredColumns, string.Join(",", MixinColumns.RetiredBronzeColumns));
             }
 
             if (mixins.Count > 0)

@@ -67,7 +67,7 @@ public abstract class BronzeContext : DatakitDbContext
             property.IsRequired(key.Contains(sourceProperty.Name, StringComparer.Ordinal));
         }
 
-        SetSourceKey(bronze, key);
+        bronze.HasBronzeSourceKey(key);
     }
 
     // An enum column (a CLR enum, or a column typed as one of the source's PostgreSQL enums) is stored as its label.
@@ -75,9 +75,6 @@ public abstract class BronzeContext : DatakitDbContext
         (Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType).IsEnum
         || sourceEnums.Contains(columnType.Split('.')[^1].Trim('"'));
 
-    // The extraction engine reads the source key from this annotation: key property names, comma-separated, in key order.
-    private static void SetSourceKey(EntityTypeBuilder bronze, IReadOnlyList<string> key) =>
-        bronze.HasAnnotation("DataPlatform:BronzeSourceKey", string.Join(",", key));
 
     private IEnumerable<(Type Type, BronzeOfAttribute BronzeOf)> BronzeEntities()
     {

@@ -133,7 +133,8 @@ public sealed class BatchLedger : IAsyncDisposable
             ("watermark_after", (object?)entry.WatermarkAfter ?? DBNull.Value),
             ("started_at", entry.StartedAt),
             ("finished_at", entry.FinishedAt),
-            ("seconds", seconds)).ConfigureAwait(false);
+            ("seconds", seconds),
+            ("source_table", (object?)entry.SourceTable ?? DBNull.Value)).ConfigureAwait(false);
     }
 
     /// <summary>Marks a running batch succeeded.</summary>
@@ -331,6 +332,7 @@ public sealed class BatchLedger : IAsyncDisposable
                         StartedAt = reader.GetDateTime(8),
                         FinishedAt = reader.GetDateTime(9),
                         Seconds = reader.GetDecimal(10),
+                        SourceTable = reader.IsDBNull(11) ? null : reader.GetString(11),
                     });
                 }
             }

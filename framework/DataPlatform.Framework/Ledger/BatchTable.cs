@@ -36,6 +36,9 @@ public sealed class BatchTable
     /// <summary>Duration in seconds.</summary>
     public decimal Seconds { get; set; }
 
+    /// <summary>The source table the rows came from (bronze: <c>public.film</c>), or null.</summary>
+    public string? SourceTable { get; set; }
+
     /// <summary>The batch this row belongs to.</summary>
     public Batch? Batch { get; set; }
 }

@@ -29,4 +29,7 @@ public sealed record BatchTableEntry
 
     /// <summary>When the table's load finished. UTC.</summary>
     public required DateTime FinishedAt { get; init; }
+
+    /// <summary>The source table the rows came from (bronze: <c>public.film</c>), or null.</summary>
+    public string? SourceTable { get; init; }
 }

@@ -61,6 +61,7 @@ public sealed class LedgerContext(DbContextOptions<LedgerContext> options) : DbC
             table.Property(t => t.StartedAt).HasColumnType("timestamp with time zone");
             table.Property(t => t.FinishedAt).HasColumnType("timestamp with time zone");
             table.Property(t => t.Seconds).HasColumnType("numeric(12,3)");
+            table.Property(t => t.SourceTable).HasColumnType("text");
         });
     }
 

@@ -34,12 +34,6 @@ public sealed record BulkLoadOptions
     /// <summary>The caller's open transaction on <see cref="Connection"/>; the loader never commits or rolls it back.</summary>
     public NpgsqlTransaction? Transaction { get; init; }
 
-    /// <summary>
-    /// Value for <see cref="Mixins.IBronzeRecord.DpSourceTable"/> when a row leaves it empty. Default: the source schema
-    /// taken from the bronze schema name (<c>br__&lt;system&gt;__&lt;source_schema&gt;</c>) plus the table name, e.g. <c>public.film</c>.
-    /// </summary>
-    public string? SourceTable { get; init; }
-
     /// <summary>How often a transient failure (broken connection, serialization failure, deadlock) is retried. Default 3.</summary>
     public int MaxRetryAttempts { get; init; } = 3;
 

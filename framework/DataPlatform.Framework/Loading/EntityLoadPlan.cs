@@ -11,8 +11,6 @@ internal sealed class EntityLoadPlan<T>
         Map = map;
         Writer = RowWriterCompiler.CompileWriter<T>(map.Columns);
         KeyReader = map.RowKeyColumns.Count > 0 ? RowWriterCompiler.CompileValueReader<T>(map.RowKeyColumns) : null;
-        HashReader = map.IsBronzeRecord ? RowWriterCompiler.CompileValueReader<T>(map.HashColumns) : null;
-        DefaultSourceTable = DeriveSourceTable(map);
     }
 
     public EntityTableMap Map { get; }
@@ -20,11 +18,6 @@ internal sealed class EntityLoadPlan<T>
     public Action<NpgsqlBinaryImporter, T> Writer { get; }
 
     public Action<T, object?[]>? KeyReader { get; }
-
-    public Action<T, object?[]>? HashReader { get; }
-
-    /// <summary><c>public.film</c> for a bronze table <c>br__pagila__public.film</c>.</summary>
-    public string DefaultSourceTable { get; }
 
     /// <summary>The row's key as <c>column=value</c> pairs, or null when the entity has no key the loader writes.</summary>
     public string? DescribeKey(T row)
@@ -53,10 +46,4 @@ internal sealed class EntityLoadPlan<T>
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };
-
-    private static string DeriveSourceTable(EntityTableMap map)
-    {
-        var parts = map.Schema.Split("__");
-        return parts.Length >= 3 && parts[0] == "br" ? parts[^1] + "." + map.Table : map.DisplayName;
-    }
 }

@@ -125,7 +125,7 @@ internal sealed class LoadAttempt<T>(EntityLoadPlan<T> plan, RowSource<T> source
     {
         var progress = new ProgressTracker(options.Progress, _map.DisplayName, options.ProgressRowInterval, clock);
         var writer = plan.Writer;
-        var stamp = _map.IsBronzeRecord ? new BronzeStamp(plan, options) : null;
+        var stamp = _map.IsBronzeRecord ? new BronzeStamp(options, _map.DisplayName) : null;
         long position = 0;
         T current = default!;
         try
@@ -241,38 +241,14 @@ internal sealed class LoadAttempt<T>(EntityLoadPlan<T> plan, RowSource<T> source
         exception.SqlState.StartsWith("22", StringComparison.Ordinal) || exception.SqlState.StartsWith("23", StringComparison.Ordinal)
         || exception.SqlState == PostgresErrorCodes.CardinalityViolation;
 
-    /// <summary>Stamps bronze records: batch, one load time per call, source table and record hash (unless already set).</summary>
-    private sealed class BronzeStamp
+    /// <summary>
+    /// Stamps bronze records with the batch. The record hash is the extraction engine's (computed over the binary COPY
+    /// form of the source columns); rows loaded through the loader keep the hash they carry.
+    /// </summary>
+    private sealed class BronzeStamp(BulkLoadOptions options, string table)
     {
-        private readonly long _batchId;
-        private readonly DateTime _loadedAt = DateTime.UtcNow;
-        private readonly string _sourceTable;
-        private readonly Action<T, object?[]> _hashReader;
-        private readonly object?[] _values;
+        private readonly long _batchId = options.BatchId ?? throw new ArgumentException($"Loading bronze records into {table} needs BulkLoadOptions.BatchId.", nameof(options));
 
-        public BronzeStamp(EntityLoadPlan<T> plan, BulkLoadOptions options)
-        {
-            _batchId = options.BatchId ?? throw new ArgumentException($"Loading bronze records into {plan.Map.DisplayName} needs BulkLoadOptions.BatchId.", nameof(options));
-            _sourceTable = options.SourceTable ?? plan.DefaultSourceTable;
-            _hashReader = plan.HashReader!;
-            _values = new object?[plan.Map.HashColumns.Count];
-        }
-
-        public void Apply(T row)
-        {
-            var record = (IBronzeRecord)row!;
-            record.DpBatchId = _batchId;
-            record.DpLoadedAt = _loadedAt;
-            if (string.IsNullOrEmpty(record.DpSourceTable))
-            {
-                record.DpSourceTable = _sourceTable;
-            }
-
-            if (record.DpRecordHash is not { Length: > 0 })
-            {
-                _hashReader(row, _values);
-                record.DpRecordHash = RecordHash.Compute(_values);
-            }
-        }
+        public void Apply(T row) => ((IBronzeRecord)row!).DpBatchId = _batchId;
     }
 }

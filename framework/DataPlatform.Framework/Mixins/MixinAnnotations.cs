@@ -11,4 +11,16 @@ public static class MixinAnnotations
 
     /// <summary>On an entity type: the natural key's property names (comma-separated), used by upsert and sync.</summary>
     public const string NaturalKey = "DataPlatform:NaturalKey";
+
+    /// <summary>
+    /// On an entity type: columns (comma-separated) that earlier versions of its mixins created and that the model no
+    /// longer has. Deploy keeps them with their data but drops their NOT NULL, so rows written without them succeed.
+    /// </summary>
+    public const string RetiredColumns = "DataPlatform:RetiredColumns";
+
+    /// <summary>
+    /// On a bronze entity type: the source key's property names (comma-separated, in key order), set by
+    /// <see cref="BronzeModelBuilderExtensions.HasBronzeSourceKey{T}"/>.
+    /// </summary>
+    public const string BronzeSourceKey = "DataPlatform:BronzeSourceKey";
 }

@@ -21,17 +21,17 @@ public static class MixinColumns
     /// <summary><see cref="IBronzeRecord.DpBatchId"/>.</summary>
     public const string BatchId = "dp_batch_id";
 
-    /// <summary><see cref="IBronzeRecord.DpLoadedAt"/>.</summary>
-    public const string LoadedAt = "dp_loaded_at";
-
     /// <summary><see cref="IBronzeRecord.DpRecordHash"/>.</summary>
     public const string RecordHash = "dp_record_hash";
 
-    /// <summary><see cref="IBronzeRecord.DpSourceTable"/>.</summary>
-    public const string SourceTable = "dp_source_table";
-
     /// <summary><see cref="IBronzeRecord.DpOperation"/>.</summary>
     public const string Operation = "dp_operation";
+
+    /// <summary>
+    /// Bronze columns of earlier versions (<c>dp_loaded_at</c>, <c>dp_source_table</c>): load time and source table now
+    /// live in the ledger's <c>batch_table</c> row. Deploy relaxes them to NULL where they still exist.
+    /// </summary>
+    public static IReadOnlyList<string> RetiredBronzeColumns { get; } = ["dp_loaded_at", "dp_source_table"];
 
     /// <summary>History table columns of <see cref="ITemporalData"/> entities.</summary>
     public const string HistoryId = "history_id";

@@ -21,7 +21,7 @@ public static class TransformQueryableExtensions
     /// </summary>
     /// <param name="source">The rows.</param>
     /// <param name="key">The key: <c>r =&gt; r.FilmId</c>.</param>
-    /// <param name="order">What makes a row later: <c>r =&gt; r.DpBatchId</c> or <c>r =&gt; new { r.DpBatchId, r.DpLoadedAt }</c>.</param>
+    /// <param name="order">What makes a row later: <c>r =&gt; r.DpBatchId</c>.</param>
     public static IQueryable<T> LatestPerKey<T, TKey, TOrder>(
         this IQueryable<T> source,
         Expression<Func<T, TKey>> key,

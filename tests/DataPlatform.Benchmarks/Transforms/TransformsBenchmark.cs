@@ -55,10 +55,10 @@ internal static class TransformsBenchmark
         await using var ledger = new BatchLedger(warehouse.DataSource);
         await ledger.EnsureSchemaAsync(cancellationToken);
         var batchId = await ledger.StartBatchAsync("bench", cancellationToken);
-        var extracted = await new PagilaBronzeExtractor(source.DataSource, warehouse.DataSource)
-            .ExtractAsync(batchId, new PagilaBronzeOptions(), cancellationToken);
+        var extracted = await PagilaBronze.Layer
+            .ExtractAsync(source.DataSource, warehouse.DataSource, ledger, batchId, false, null, null, cancellationToken);
         await ledger.CompleteBatchAsync(batchId, cancellationToken);
-        var bronzeRows = extracted.RowsWritten;
+        var bronzeRows = extracted.Sum(t => t.RowsWritten);
         await warehouse.ExecuteAsync(QuarantineTable.CreateScript + "\n" + TransformsBaselineSql.CreateCopies, cancellationToken);
         await warehouse.ExecuteAsync("VACUUM ANALYZE", cancellationToken);
 

@@ -27,13 +27,13 @@ public sealed class BronzeBatchOrderTests(PostgresServer server)
         await using var ledger = new BatchLedger(warehouse.Warehouse.DataSource);
         var older = await ledger.StartBatchAsync("pagila", ct);
         var newer = await ledger.StartBatchAsync("pagila", ct);
-        await warehouse.Extractor.ExtractAsync(newer, new PagilaBronzeOptions(), ct);
+        await warehouse.ExtractAsync(newer, ct: ct);
         var counts = await warehouse.BronzeCountsAsync();
 
         foreach (var (batch, fullRefresh) in new[] { (older, false), (newer, false), (newer, true) })
         {
             var error = await Assert.ThrowsAsync<InvalidOperationException>(
-                () => warehouse.Extractor.ExtractAsync(batch, new PagilaBronzeOptions { FullRefresh = fullRefresh, Tables = ["rental"] }, ct));
+                () => warehouse.ExtractAsync(batch, fullRefresh, PagilaBronze.Layer.Only("rental"), ct));
             Assert.Contains($"{BronzeWarehouse.BronzeSchema}.rental was already extracted by batch {newer}", error.Message, StringComparison.Ordinal);
         }
 

@@ -17,7 +17,7 @@ public sealed class GeneratedSourceExtractionTests(PostgresServer server)
         var generator = new PagilaGenerator(new PagilaGeneratorOptions { Seed = 9, Scale = 0.05, DirtyRate = 0.02 });
         await new PagilaSourceLoader(warehouse.Source.DataSource).LoadAsync(generator, ct);
 
-        var run = await warehouse.RunAsync(new PagilaBronzeOptions { MaxDegreeOfParallelism = 3 });
+        var run = await warehouse.RunAsync(layer: PagilaBronze.Layer.WithParallelism(3));
 
         foreach (var table in PagilaTables.All)
         {
@@ -33,14 +33,25 @@ public sealed class GeneratedSourceExtractionTests(PostgresServer server)
             await warehouse.Source.ScalarAsync<string>("SELECT string_agg(film_id || ':' || rating::text || ':' || array_to_string(special_features, '|'), ',' ORDER BY film_id) FROM film", ct),
             await warehouse.Warehouse.ScalarAsync<string>($"SELECT string_agg(film_id || ':' || rating || ':' || array_to_string(special_features, '|'), ',' ORDER BY film_id) FROM {BronzeWarehouse.BronzeSchema}.film", ct));
 
-        // dp_record_hash = SHA-256 over the source columns (ordinal name order) as binary COPY sends them: int32 length, value.
-        Assert.Equal(0L, await warehouse.Warehouse.ScalarAsync<long>(
+        // dp_record_hash = XxHash128 over the source columns (ordinal name order) as binary COPY sends them: int32 length, value.
+        await using (var command = warehouse.Warehouse.DataSource.CreateCommand(
             $"""
-            SELECT count(*) FROM {BronzeWarehouse.BronzeSchema}.film_actor
-            WHERE dp_record_hash <> sha256('\x00000004'::bytea || int4send(actor_id) || '\x00000004'::bytea || int4send(film_id)
-                                           || '\x00000008'::bytea || timestamptz_send(last_update))
-            """,
-            ct));
+            SELECT '\x00000004'::bytea || int4send(actor_id) || '\x00000004'::bytea || int4send(film_id)
+                   || '\x00000008'::bytea || timestamptz_send(last_update), dp_record_hash
+            FROM {BronzeWarehouse.BronzeSchema}.film_actor
+            """))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            var rows = 0;
+            while (await reader.ReadAsync(ct))
+            {
+                Assert.Equal(System.IO.Hashing.XxHash128.Hash(reader.GetFieldValue<byte[]>(0)), reader.GetFieldValue<byte[]>(1));
+                rows++;
+            }
+
+            Assert.Equal(generator.RowCounts["film_actor"], rows);
+        }
+
         Assert.Equal(await warehouse.BronzeCountAsync("film"), await warehouse.Warehouse.ScalarAsync<long>(
             $"SELECT count(DISTINCT dp_record_hash) FROM {BronzeWarehouse.BronzeSchema}.film", ct));
 

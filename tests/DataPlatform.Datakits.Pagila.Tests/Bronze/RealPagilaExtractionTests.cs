@@ -1,4 +1,6 @@
 using DataPlatform.Datakits.Pagila.Bronze;
+using DataPlatform.Datakits.Pagila.Bronze.Entities;
+using DataPlatform.Framework.Extraction;
 using DataPlatform.Datakits.Pagila.Source;
 using DataPlatform.Datakits.Pagila.Tests.Support;
 using DataPlatform.Testing;
@@ -94,7 +96,7 @@ public sealed class RealPagilaExtractionTests(PostgresServer server)
             $"SELECT count(*) FROM {BronzeWarehouse.BronzeSchema}.rental WHERE inventory_id = 1 AND rental_date = '2022-08-01'", ct));
 
         // With a lag wide enough the older one arrives too, and nothing else is duplicated.
-        var wide = await warehouse.RunAsync(new PagilaBronzeOptions { SafetyLag = TimeSpan.FromHours(3) });
+        var wide = await warehouse.RunAsync(layer: new BronzeLayer<PagilaBronzeContext>().Table<Rental>(ExtractionPolicy.Cursor("last_update", TimeSpan.FromHours(3))));
         Assert.Equal(1, wide.Tables.Single(t => t.Table == "rental").RowsWritten);
     }
 
@@ -107,7 +109,7 @@ public sealed class RealPagilaExtractionTests(PostgresServer server)
         await warehouse.Source.ExecuteAsync("DELETE FROM film_actor WHERE actor_id = 1 AND film_id = 1", ct);
         await warehouse.Source.ExecuteAsync("DELETE FROM payment WHERE payment_id = 16050", ct);
 
-        var full = await warehouse.RunAsync(new PagilaBronzeOptions { FullRefresh = true });
+        var full = await warehouse.RunAsync(fullRefresh: true);
 
         var filmActor = full.Tables.Single(t => t.Table == "film_actor");
         Assert.Equal(1, filmActor.RowsDeleted);
@@ -120,7 +122,7 @@ public sealed class RealPagilaExtractionTests(PostgresServer server)
             $"SELECT dp_operation FROM {BronzeWarehouse.BronzeSchema}.payment WHERE payment_id = 16050 ORDER BY dp_batch_id DESC LIMIT 1", ct));
 
         // A second full refresh does not record the same deletion again.
-        var again = await warehouse.RunAsync(new PagilaBronzeOptions { FullRefresh = true, Tables = ["film_actor"] });
+        var again = await warehouse.RunAsync(fullRefresh: true, layer: PagilaBronze.Layer.Only("film_actor"));
         Assert.Equal(0, again.Tables.Single().RowsDeleted);
     }
 
@@ -147,6 +149,8 @@ public sealed class RealPagilaExtractionTests(PostgresServer server)
         Assert.Contains("\"payment_id\":32098", await warehouse.Warehouse.ScalarAsync<string>(
             $"SELECT watermark_after FROM dataplatform.batch_table WHERE batch_id = {run.BatchId} AND table_name = 'br__pagila__public.payment'", ct));
         Assert.Equal(0, await warehouse.Warehouse.ScalarAsync<int>(
-            $"SELECT count(*)::int FROM {BronzeWarehouse.BronzeSchema}.payment WHERE dp_batch_id <> {run.BatchId} OR dp_source_table <> 'public.payment' OR length(dp_record_hash) <> 32", ct));
+            $"SELECT count(*)::int FROM {BronzeWarehouse.BronzeSchema}.payment WHERE dp_batch_id <> {run.BatchId} OR length(dp_record_hash) <> 16", ct));
+        Assert.Equal(15L, await warehouse.Warehouse.ScalarAsync<long>(
+            $"SELECT count(*) FROM dataplatform.batch_table WHERE batch_id = {run.BatchId} AND source_table = 'public.' || split_part(table_name, '.', 2)", ct));
     }
 }

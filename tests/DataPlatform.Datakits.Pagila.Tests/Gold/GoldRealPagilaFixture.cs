@@ -16,7 +16,7 @@ public sealed class GoldRealPagilaFixture(PostgresServer server) : IAsyncLifetim
     {
         var ct = TestContext.Current.CancellationToken;
         Warehouse = await GoldWarehouse.WithRealPagilaAsync(server, "gold_real", ct);
-        FirstRun = await Warehouse.RunPipelineAsync(null, null, ct);
+        FirstRun = await Warehouse.RunPipelineAsync(false, null, ct);
     }
 
     public async ValueTask DisposeAsync()

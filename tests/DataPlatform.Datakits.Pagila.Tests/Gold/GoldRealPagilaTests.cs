@@ -189,7 +189,7 @@ public sealed class GoldRealPagilaTests(GoldRealPagilaFixture fixture) : IClassF
         var ct = TestContext.Current.CancellationToken;
         var before = await W.FingerprintAsync(ct);
 
-        var rerun = await W.RunPipelineAsync(null, null, ct);
+        var rerun = await W.RunPipelineAsync(false, null, ct);
 
         Assert.All(rerun, r => Assert.Equal((0L, 0L, 0L, 0L), (r.RowsInserted, r.RowsUpdated, r.RowsDeleted, r.RowsQuarantined)));
         Assert.Equal(before, await W.FingerprintAsync(ct));

@@ -19,7 +19,7 @@ public sealed class GoldScd2Tests(PostgresServer server) : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         _w = await GoldWarehouse.WithRealPagilaAsync(server, "gold_scd2", ct);
-        await _w.RunPipelineAsync(null, null, ct);
+        await _w.RunPipelineAsync(false, null, ct);
     }
 
     public async ValueTask DisposeAsync()
@@ -60,7 +60,7 @@ public sealed class GoldScd2Tests(PostgresServer server) : IAsyncLifetime
         var newCity = await _w.Source.ScalarAsync<string>(
             $"SELECT ci.city FROM public.customer c JOIN public.address a USING (address_id) JOIN public.city ci USING (city_id) WHERE c.customer_id = {MovedCustomer}", ct);
 
-        var results = await _w.RunPipelineAsync(new PagilaBronzeOptions { FullRefresh = true }, change, ct);
+        var results = await _w.RunPipelineAsync(true, change, ct);
 
         // Versions opened = first + new; closed = new + closed without successor (the source delete).
         var scd2 = results.Single(r => r.Table == "dim_customer");
@@ -109,7 +109,7 @@ public sealed class GoldScd2Tests(PostgresServer server) : IAsyncLifetime
 
         // A second rerun changes nothing.
         var before = await _w.FingerprintAsync(ct);
-        var rerun = await _w.RunPipelineAsync(new PagilaBronzeOptions { FullRefresh = true }, change.AddMinutes(5), ct);
+        var rerun = await _w.RunPipelineAsync(true, change.AddMinutes(5), ct);
         Assert.All(rerun, r => Assert.Equal((0L, 0L, 0L, 0L), (r.RowsInserted, r.RowsUpdated, r.RowsDeleted, r.RowsQuarantined)));
         Assert.Equal(before, await _w.FingerprintAsync(ct));
     }

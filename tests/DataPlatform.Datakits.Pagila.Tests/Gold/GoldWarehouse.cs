@@ -17,7 +17,6 @@ namespace DataPlatform.Datakits.Pagila.Tests.Gold;
 public sealed class GoldWarehouse : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _sourceDataSource;
-    private readonly PagilaBronzeExtractor _extractor;
 
     private GoldWarehouse(BronzeWarehouse bronze)
     {
@@ -27,7 +26,6 @@ public sealed class GoldWarehouse : IAsyncDisposable
         // caller's data source, so give the pipeline runs one without the 30 s default command timeout.
         Pipeline = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(bronze.Warehouse.ConnectionString) { CommandTimeout = 600 });
         _sourceDataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(bronze.Source.ConnectionString) { CommandTimeout = 600 });
-        _extractor = new PagilaBronzeExtractor(_sourceDataSource, Pipeline);
     }
 
     public BronzeWarehouse Bronze { get; }
@@ -58,11 +56,11 @@ public sealed class GoldWarehouse : IAsyncDisposable
 
     /// <summary>Extracts the source into bronze, then runs silver and gold, as one batch; returns the gold results.</summary>
     public async Task<IReadOnlyList<TableResult>> RunPipelineAsync(
-        PagilaBronzeOptions? bronzeOptions, DateTime? goldRunTime, CancellationToken cancellationToken)
+        bool fullRefresh, DateTime? goldRunTime, CancellationToken cancellationToken)
     {
         await using var ledger = new BatchLedger(Warehouse.DataSource);
         var batchId = await ledger.StartBatchAsync("pagila", cancellationToken);
-        await _extractor.ExtractAsync(batchId, bronzeOptions ?? new PagilaBronzeOptions(), cancellationToken);
+        await PagilaBronze.Layer.ExtractAsync(_sourceDataSource, Pipeline, ledger, batchId, fullRefresh, null, null, cancellationToken);
         await PagilaSilver.Layer.RunAsync(Pipeline, batchId, DateTime.UtcNow, ledger, cancellationToken: cancellationToken);
         var gold = await PagilaGold.Layer.RunAsync(Pipeline, batchId, goldRunTime ?? DateTime.UtcNow, ledger, cancellationToken: cancellationToken);
         await ledger.CompleteBatchAsync(batchId, cancellationToken);

@@ -57,13 +57,11 @@ internal sealed class SilverFixtures
     }
 
     public T Stamp<T>(T row, long batch, BronzeOperation operation = BronzeOperation.Upsert)
-        where T : B.BronzeRecord
+        where T : DataPlatform.Framework.Mixins.BronzeRecord
     {
         row.DpBatchId = batch;
-        row.DpLoadedAt = T0;
         row.DpOperation = operation;
-        row.DpSourceTable = "public." + typeof(T).Name.ToLowerInvariant();
-        row.DpRecordHash = new byte[32];
+        row.DpRecordHash = new byte[16];
         return row;
     }
 

@@ -41,9 +41,9 @@ internal static class AwkwardBronze
     ];
 
     /// <summary>The first round: a self-contained graph of awkward rows in one bronze batch.</summary>
-    public static List<B.BronzeRecord> FirstRound(long batch)
+    public static List<DataPlatform.Framework.Mixins.BronzeRecord> FirstRound(long batch)
     {
-        var rows = new List<B.BronzeRecord>
+        var rows = new List<DataPlatform.Framework.Mixins.BronzeRecord>
         {
             new B.Country { CountryId = 800001, CountryName = Nbsp + "Türkiye" + EmSpace },
             new B.Country { CountryId = 800002, CountryName = IdeographicSpace },
@@ -141,7 +141,7 @@ internal static class AwkwardBronze
     }
 
     /// <summary>Two versions of one key: an older one from the batch before <paramref name="batch"/>, the latest from <paramref name="batch"/>.</summary>
-    public static List<B.BronzeRecord> TwoVersionsOfOneKey(long batch) =>
+    public static List<DataPlatform.Framework.Mixins.BronzeRecord> TwoVersionsOfOneKey(long batch) =>
     [
         .. Stamp([Customer(800208, "First", "Version", "first@example.com")], batch - 1),
         .. Stamp([Customer(800208, "Second" + Nbsp, "Version", "SECOND@EXAMPLE.COM" + NextLine)], batch),
@@ -151,9 +151,9 @@ internal static class AwkwardBronze
     /// The second round: the missing parent of an orphan arrives, a quarantined lookup is fixed, a customer is deleted, another
     /// one changes its e-mail, a passing row turns blank.
     /// </summary>
-    public static List<B.BronzeRecord> SecondRound(long batch)
+    public static List<DataPlatform.Framework.Mixins.BronzeRecord> SecondRound(long batch)
     {
-        var rows = new List<B.BronzeRecord>
+        var rows = new List<DataPlatform.Framework.Mixins.BronzeRecord>
         {
             Customer(800999, "Late" + IdeographicSpace, "Parent", "LATE@EXAMPLE.COM"),
             new B.Country { CountryId = 800002, CountryName = "Ísland" + Nbsp },
@@ -180,22 +180,20 @@ internal static class AwkwardBronze
         CreateDate = noCreateDate ? null : new DateOnly(2022, 2, 14), Active = active,
     };
 
-    private static List<B.BronzeRecord> Stamp(List<B.BronzeRecord> rows, long batch, BronzeOperation operation = BronzeOperation.Upsert)
+    private static List<DataPlatform.Framework.Mixins.BronzeRecord> Stamp(List<DataPlatform.Framework.Mixins.BronzeRecord> rows, long batch, BronzeOperation operation = BronzeOperation.Upsert)
     {
         foreach (var row in rows)
         {
             row.DpBatchId = batch;
-            row.DpLoadedAt = s_t0;
             row.DpOperation = operation;
-            row.DpSourceTable = "public." + row.GetType().Name.ToLowerInvariant();
-            row.DpRecordHash = new byte[32];
+            row.DpRecordHash = new byte[16];
             SetLastUpdate(row);
         }
 
         return rows;
     }
 
-    private static void SetLastUpdate(B.BronzeRecord row)
+    private static void SetLastUpdate(DataPlatform.Framework.Mixins.BronzeRecord row)
     {
         var property = row.GetType().GetProperty("LastUpdate");
         property?.SetValue(row, s_t0.AddMinutes(row.GetType().Name.Length));

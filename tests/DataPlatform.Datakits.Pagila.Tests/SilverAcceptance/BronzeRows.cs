@@ -15,18 +15,18 @@ internal static class BronzeRows
     private static readonly MethodInfo s_append = typeof(BronzeRows).GetMethod(nameof(AppendAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     /// <summary>Appends rows to the bronze tables with the bulk loader, one load per table and batch (the bronze entities are keyless).</summary>
-    public static async Task WriteAsync(string connectionString, IEnumerable<B.BronzeRecord> rows, CancellationToken cancellationToken)
+    public static async Task WriteAsync(string connectionString, IEnumerable<DataPlatform.Framework.Mixins.BronzeRecord> rows, CancellationToken cancellationToken)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var loader = new BulkDataLoader(PagilaBronzeExtractor.Model, dataSource);
+        var loader = new BulkDataLoader(DataPlatform.Framework.Extraction.BronzeLayer<PagilaBronzeContext>.Model, dataSource);
         foreach (var group in rows.GroupBy(r => (Type: r.GetType(), Batch: r.DpBatchId)))
         {
             await (Task)s_append.MakeGenericMethod(group.Key.Type).Invoke(null, [loader, group.ToList(), group.Key.Batch, cancellationToken])!;
         }
     }
 
-    private static Task AppendAsync<T>(BulkDataLoader loader, List<B.BronzeRecord> rows, long batch, CancellationToken cancellationToken)
-        where T : B.BronzeRecord =>
+    private static Task AppendAsync<T>(BulkDataLoader loader, List<DataPlatform.Framework.Mixins.BronzeRecord> rows, long batch, CancellationToken cancellationToken)
+        where T : DataPlatform.Framework.Mixins.BronzeRecord =>
         loader.LoadAsync(rows.Cast<T>(), new BulkLoadOptions { Mode = BulkLoadMode.Append, BatchId = batch }, cancellationToken);
 
     /// <summary>Puts every bronze row of the warehouse, as the database holds it, into <paramref name="state"/> (replacing its bronze).</summary>
@@ -51,6 +51,6 @@ internal static class BronzeRows
     }
 
     private static Task<List<T>> ReadAsync<T>(DbContext bronze, CancellationToken cancellationToken)
-        where T : B.BronzeRecord =>
+        where T : DataPlatform.Framework.Mixins.BronzeRecord =>
         bronze.Set<T>().AsNoTracking().OrderBy(r => r.DpBatchId).ToListAsync(cancellationToken);
 }

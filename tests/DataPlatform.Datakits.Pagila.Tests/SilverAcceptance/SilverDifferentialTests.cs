@@ -45,7 +45,7 @@ public sealed class SilverDifferentialTests(PostgresServer server) : IAsyncLifet
         await using var ledger = new BatchLedger(_warehouse.Warehouse.DataSource);
 
         var first = await ledger.StartBatchAsync("pagila", ct);
-        await _warehouse.Extractor.ExtractAsync(first, new PagilaBronzeOptions(), ct);
+        await _warehouse.ExtractAsync(first, ct: ct);
         await _warehouse.Warehouse.ExecuteAsync(BronzeSample.Sql, ct);
         await BronzeRows.WriteAsync(cs, AwkwardBronze.FirstRound(first), ct);
         await BronzeRows.WriteAsync(cs, AwkwardBronze.TwoVersionsOfOneKey(first), ct);

@@ -39,7 +39,7 @@ public sealed class SilverDirtySourceTests(PostgresServer server) : IAsyncLifeti
 
         await using var ledger = new BatchLedger(_warehouse.Warehouse.DataSource);
         _batchId = await ledger.StartBatchAsync("pagila", ct);
-        await _warehouse.Extractor.ExtractAsync(_batchId, new PagilaBronzeOptions(), ct);
+        await _warehouse.ExtractAsync(_batchId, ct: ct);
         await PagilaSilver.Layer.RunAsync(_warehouse.Warehouse.DataSource, _batchId, DateTime.UtcNow, ledger, cancellationToken: ct);
         await ledger.CompleteBatchAsync(_batchId, ct);
     }

@@ -82,7 +82,7 @@ public sealed class SilverOrphanReexaminedTests(PostgresServer server) : IAsyncL
     {
         await using var ledger = new BatchLedger(_warehouse.Warehouse.DataSource);
         var batchId = await ledger.StartBatchAsync("pagila", ct);
-        await _warehouse.Extractor.ExtractAsync(batchId, new PagilaBronzeOptions(), ct);
+        await _warehouse.ExtractAsync(batchId, ct: ct);
         await PagilaSilver.Layer.RunAsync(_warehouse.Warehouse.DataSource, batchId, DateTime.UtcNow, ledger, cancellationToken: ct);
         await ledger.CompleteBatchAsync(batchId, ct);
         return batchId;

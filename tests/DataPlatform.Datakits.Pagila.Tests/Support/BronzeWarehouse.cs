@@ -1,6 +1,8 @@
 using DataPlatform.Datakits.Pagila.Bronze;
 using DataPlatform.Datakits.Pagila.Source;
+using DataPlatform.Framework.Extraction;
 using DataPlatform.Framework.Ledger;
+using DataPlatform.Framework.Pipelines;
 using DataPlatform.Framework.Schema;
 using DataPlatform.Testing;
 
@@ -18,14 +20,19 @@ public sealed class BronzeWarehouse : IAsyncDisposable
     {
         Source = source;
         Warehouse = warehouse;
-        Extractor = new PagilaBronzeExtractor(source.DataSource, warehouse.DataSource);
     }
 
     public TestDatabase Source { get; }
 
     public TestDatabase Warehouse { get; }
 
-    public PagilaBronzeExtractor Extractor { get; }
+    /// <summary>Extracts into bronze for a running batch (the caller starts and completes it).</summary>
+    public async Task<IReadOnlyList<TableResult>> ExtractAsync(
+        long batchId, bool fullRefresh = false, BronzeLayer<PagilaBronzeContext>? layer = null, CancellationToken ct = default)
+    {
+        await using var ledger = new BatchLedger(Warehouse.DataSource);
+        return await (layer ?? PagilaBronze.Layer).ExtractAsync(Source.DataSource, Warehouse.DataSource, ledger, batchId, fullRefresh, null, null, ct);
+    }
 
     /// <summary>A copy of the real Pagila dump as the source and an empty warehouse with bronze and the ledger deployed.</summary>
     public static async Task<BronzeWarehouse> WithRealPagilaAsync(PostgresServer server, string nameHint, CancellationToken cancellationToken)
@@ -42,14 +49,14 @@ public sealed class BronzeWarehouse : IAsyncDisposable
     }
 
     /// <summary>Runs one extraction as one batch; returns the per-table result.</summary>
-    public async Task<PagilaBronzeResult> RunAsync(PagilaBronzeOptions? options = null)
+    public async Task<BronzeRun> RunAsync(bool fullRefresh = false, BronzeLayer<PagilaBronzeContext>? layer = null)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var ledger = new BatchLedger(Warehouse.DataSource);
         var batchId = await ledger.StartBatchAsync("pagila", cancellationToken);
-        var result = await Extractor.ExtractAsync(batchId, options ?? new PagilaBronzeOptions(), cancellationToken);
+        var tables = await (layer ?? PagilaBronze.Layer).ExtractAsync(Source.DataSource, Warehouse.DataSource, ledger, batchId, fullRefresh, null, null, cancellationToken);
         await ledger.CompleteBatchAsync(batchId, cancellationToken);
-        return result;
+        return new BronzeRun(batchId, tables);
     }
 
     public Task<long> BronzeCountAsync(string table) =>

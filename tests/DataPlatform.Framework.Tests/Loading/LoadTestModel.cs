@@ -131,11 +131,7 @@ public sealed class FilmRaw : IBronzeRecord
 
     public long DpBatchId { get; set; }
 
-    public DateTime DpLoadedAt { get; set; }
-
     public byte[] DpRecordHash { get; set; } = [];
-
-    public string DpSourceTable { get; set; } = string.Empty;
 
     public BronzeOperation DpOperation { get; set; }
 }

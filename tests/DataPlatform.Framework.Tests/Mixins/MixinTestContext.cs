@@ -96,11 +96,7 @@ public sealed class RawFilm : IBronzeRecord
 
     public long DpBatchId { get; set; }
 
-    public DateTime DpLoadedAt { get; set; }
-
     public byte[] DpRecordHash { get; set; } = [];
-
-    public string DpSourceTable { get; set; } = string.Empty;
 
     public BronzeOperation DpOperation { get; set; }
 }

@@ -23,7 +23,7 @@ internal static class GoldSnapshot
 
     private static readonly HashSet<string> s_loadColumns = new(StringComparer.Ordinal)
     {
-        "systime", "created_at", "updated_at", "effective_time", "dp_batch_id", "dp_loaded_at",
+        "systime", "created_at", "updated_at", "effective_time", "dp_batch_id",
     };
 
     public static async Task<IReadOnlyDictionary<string, string>> TakeAsync(TestDatabase warehouse, CancellationToken ct)

@@ -108,7 +108,14 @@ internal static class ModelSchemaReader
                 i.IsUnique,
                 i.Filter,
                 i.MappedIndexes.Select(m => m.GetMethod()).FirstOrDefault(m => m is not null) ?? "btree"))],
-            IsHistory: false);
+            IsHistory: false)
+        {
+            RetiredColumns = [.. table.EntityTypeMappings
+                .Select(m => m.TypeBase[MixinAnnotations.RetiredColumns] as string)
+                .Where(r => !string.IsNullOrEmpty(r))
+                .SelectMany(r => r!.Split(','))
+                .Distinct(StringComparer.Ordinal)],
+        };
     }
 
     private static ColumnDefinition ReadColumn(IColumn column, StoreObjectIdentifier storeObject)

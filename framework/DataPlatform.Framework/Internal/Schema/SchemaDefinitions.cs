@@ -32,6 +32,9 @@ internal sealed record TableDefinition(
 {
     public string QualifiedName => Schema + "." + Name;
 
+    /// <summary>Columns the model no longer has but older deployments created NOT NULL: deploy relaxes them, never drops them.</summary>
+    public IReadOnlyList<string> RetiredColumns { get; init; } = [];
+
     public ColumnDefinition? FindColumn(string name) => Columns.FirstOrDefault(c => c.Name == name);
 }
 

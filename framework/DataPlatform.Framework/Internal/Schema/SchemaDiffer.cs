@@ -127,6 +127,16 @@ internal static class SchemaDiffer
                 DiffColumn(table, column, existing.FindColumn(column.Name), StageOf(Stage.Columns), add);
             }
 
+            foreach (var retired in table.RetiredColumns)
+            {
+                if (table.FindColumn(retired) is null && existing.FindColumn(retired) is { IsNullable: false })
+                {
+                    add(StageOf(Stage.Columns), SchemaChange.Update, SchemaObjectKind.Column, $"{tableName}.{retired}",
+                        "retired column is NOT NULL (kept with its data, no longer written)",
+                        SchemaSql.AlterColumn(table, retired, "DROP NOT NULL"));
+                }
+            }
+
             DiffKeys(table, existing, StageOf(Stage.Keys), add);
         }
 

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace DataPlatform.Datakits.Pagila.Bronze.Extraction;
+namespace DataPlatform.Framework.Extraction.Internal;
 
 /// <summary>
 /// Reads tuples of a PostgreSQL binary COPY stream (<c>COPY … TO STDOUT (FORMAT BINARY)</c>) without decoding the

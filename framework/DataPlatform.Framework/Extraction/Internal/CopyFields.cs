@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace DataPlatform.Datakits.Pagila.Bronze.Extraction;
+namespace DataPlatform.Framework.Extraction.Internal;
 
-/// <summary>Encodes and decodes the few binary COPY field values the extractor itself needs to understand.</summary>
+/// <summary>Encodes and decodes the few binary COPY field values the extraction engine itself needs to understand.</summary>
 internal static class CopyFields
 {
     /// <summary>The 11-byte signature that starts every binary COPY stream: <c>PGCOPY\n\377\r\n\0</c>.</summary>
@@ -32,21 +32,29 @@ internal static class CopyFields
             : new DateTime(ticks, DateTimeKind.Utc);
     }
 
-    /// <summary>Encodes the constant trailing fields of every bronze row: batch id, load time, source table, operation.</summary>
-    public static byte[] MetadataSuffix(long batchId, DateTime loadedAt, string sourceTable, string operation)
+    /// <summary>An int2, int4 or int8 field of the tuple widened to a long, or null.</summary>
+    public static long? Integer(ReadOnlySpan<byte> tuple, int fieldOffset) => BinaryPrimitives.ReadInt32BigEndian(tuple[fieldOffset..]) switch
     {
-        var table = Encoding.UTF8.GetBytes(sourceTable);
+        2 => BinaryPrimitives.ReadInt16BigEndian(tuple[(fieldOffset + 4)..]),
+        4 => BinaryPrimitives.ReadInt32BigEndian(tuple[(fieldOffset + 4)..]),
+        8 => BinaryPrimitives.ReadInt64BigEndian(tuple[(fieldOffset + 4)..]),
+        _ => null,
+    };
+
+    /// <summary>The size of a field (its length word plus its value bytes) at <paramref name="fieldOffset"/>.</summary>
+    public static int FieldSize(ReadOnlySpan<byte> tuple, int fieldOffset) =>
+        4 + Math.Max(BinaryPrimitives.ReadInt32BigEndian(tuple[fieldOffset..]), 0);
+
+    /// <summary>Encodes the constant trailing fields of every bronze row: <c>dp_batch_id</c>, then <c>dp_operation</c>.</summary>
+    public static byte[] MetadataSuffix(long batchId, string operation)
+    {
         var op = Encoding.UTF8.GetBytes(operation);
-        var bytes = new byte[12 + 12 + 4 + table.Length + 4 + op.Length];
+        var bytes = new byte[12 + 4 + op.Length];
         var span = bytes.AsSpan();
         BinaryPrimitives.WriteInt32BigEndian(span, 8);
         BinaryPrimitives.WriteInt64BigEndian(span[4..], batchId);
-        BinaryPrimitives.WriteInt32BigEndian(span[12..], 8);
-        BinaryPrimitives.WriteInt64BigEndian(span[16..], (DateTime.SpecifyKind(loadedAt, DateTimeKind.Utc) - s_postgresEpoch).Ticks / 10);
-        BinaryPrimitives.WriteInt32BigEndian(span[24..], table.Length);
-        table.CopyTo(span[28..]);
-        BinaryPrimitives.WriteInt32BigEndian(span[(28 + table.Length)..], op.Length);
-        op.CopyTo(span[(32 + table.Length)..]);
+        BinaryPrimitives.WriteInt32BigEndian(span[12..], op.Length);
+        op.CopyTo(span[16..]);
         return bytes;
     }
 }

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using DataPlatform.Framework.Ledger;
+using DataPlatform.Framework.Pipelines;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace DataPlatform.Framework.Extraction.Internal;
+
+/// <summary>Runs the table extractions of one batch, in parallel (bounded), largest source table first.</summary>
+internal static class ExtractionEngine
+{
+    public static async Task<IReadOnlyList<TableResult>> RunAsync(
+        IReadOnlyList<BronzeTablePlan> plans,
+        NpgsqlDataSource source,
+        NpgsqlDataSource warehouse,
+        BatchLedger ledger,
+        long batchId,
+        bool fullRefresh,
+        int maxDegreeOfParallelism,
+        IPipelineProgress? progress,
+        ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        ExtractionLog.RunStarting(logger, batchId, plans.Count, fullRefresh);
+        var sizes = await SourceSizesAsync(source, plans, cancellationToken).ConfigureAwait(false);
+
+        // Largest tables first, so the parallel slots finish together.
+        var work = plans.Select((plan, index) => (Plan: plan, Index: index))
+            .OrderByDescending(w => sizes.GetValueOrDefault(w.Plan.SourceTableName))
+            .ToList();
+        var results = new TableResult[plans.Count];
+        await Parallel.ForEachAsync(
+            work,
+            new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken },
+            async (item, token) =>
+            {
+                progress?.TableStarted("bronze", item.Plan.Table);
+                var extraction = new TableExtraction(item.Plan, source, warehouse, ledger, batchId, fullRefresh, logger);
+                var result = await extraction.RunAsync(token).ConfigureAwait(false);
+                results[item.Index] = result;
+                progress?.TableCompleted(result);
+            }).ConfigureAwait(false);
+
+        ExtractionLog.RunFinished(logger, batchId, results.Sum(r => r.RowsRead), results.Sum(r => r.RowsWritten), clock.Elapsed.TotalSeconds);
+        return results;
+    }
+
+    private static async Task<Dictionary<string, long>> SourceSizesAsync(NpgsqlDataSource source, IReadOnlyList<BronzeTablePlan> plans, CancellationToken cancellationToken)
+    {
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            foreach (var schema in plans.Select(p => p.SourceSchema).Distinct(StringComparer.Ordinal))
+            {
+                var command = new NpgsqlCommand(BronzeSql.SourceSizes, connection);
+                await using (command.ConfigureAwait(false))
+                {
+                    command.Parameters.AddWithValue("schema", schema);
+                    var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
+                    {
+                        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                        {
+                            sizes[schema + "." + reader.GetString(0)] = reader.GetInt64(1);
+                        }
+                    }
+                }
+            }
+        }
+
+        return sizes;
+    }
+}
