@@ -113,4 +113,34 @@ public sealed class GoldScd2Tests(PostgresServer server) : IAsyncLifetime
         Assert.All(rerun, r => Assert.Equal((0L, 0L, 0L, 0L), (r.RowsInserted, r.RowsUpdated, r.RowsDeleted, r.RowsQuarantined)));
         Assert.Equal(before, await _w.FingerprintAsync(ct));
     }
+
+    [Fact]
+    public async Task A_plain_run_after_a_source_delete_closes_the_customer_and_removes_its_facts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var deletedRentals = await _w.Source.ScalarAsync<long>($"SELECT count(*) FROM public.rental WHERE customer_id = {DeletedCustomer}", ct);
+        var deletedPayments = await _w.Source.ScalarAsync<long>($"SELECT count(*) FROM public.payment WHERE customer_id = {DeletedCustomer}", ct);
+        Assert.True(deletedRentals > 0 && deletedPayments > 0);
+        await _w.Source.ExecuteAsync(
+            $"""
+            DELETE FROM public.payment WHERE customer_id = {DeletedCustomer};
+            DELETE FROM public.rental WHERE customer_id = {DeletedCustomer};
+            DELETE FROM public.customer WHERE customer_id = {DeletedCustomer};
+            """, ct);
+
+        var results = await _w.RunPipelineAsync(false, null, ct);
+
+        var scd2 = results.Single(r => r.Table == "dim_customer");
+        Assert.Equal((0L, 1L, 1L), (scd2.RowsInserted, scd2.RowsUpdated, scd2.RowsDeleted));
+        Assert.Equal("1 0", await _w.Warehouse.ScalarAsync<string>(
+            $"SELECT count(*) || ' ' || count(*) FILTER (WHERE is_current) FROM gl__pagila.dim_customer WHERE customer_id = {DeletedCustomer}", ct));
+        Assert.Equal(0L, await _w.Warehouse.ScalarAsync<long>(
+            $"""
+            SELECT (SELECT count(*) FROM gl__pagila.fact_rental f JOIN gl__pagila.dim_customer c USING (customer_key) WHERE c.customer_id = {DeletedCustomer})
+                 + (SELECT count(*) FROM gl__pagila.fact_payment f JOIN gl__pagila.dim_customer c USING (customer_key) WHERE c.customer_id = {DeletedCustomer})
+            """, ct));
+        Assert.Equal(16044L - deletedRentals, await _w.Warehouse.ScalarAsync<long>("SELECT count(*) FROM gl__pagila.fact_rental", ct));
+        Assert.Equal(16049L - deletedPayments, await _w.Warehouse.ScalarAsync<long>("SELECT count(*) FROM gl__pagila.fact_payment", ct));
+        Assert.Equal(598L, await _w.Warehouse.ScalarAsync<long>("SELECT count(*) FROM gl__pagila.dim_customer WHERE is_current", ct));
+    }
 }
