@@ -11,7 +11,9 @@ namespace DataPlatform.Testing;
 /// The PostgreSQL 15 server of one test assembly (<c>[assembly: AssemblyFixture(typeof(PostgresServer))]</c>), resolved in
 /// this order: <c>DATAPLATFORM_TEST_PG</c>, a Testcontainers <c>postgres:15</c> container when a Docker engine answers, an
 /// ephemeral local cluster from the installed binaries; otherwise the run fails with one message naming the options.
-/// Test classes take it in their constructor and create databases of their own.
+/// <c>DATAPLATFORM_TEST_PG_SOURCE</c> allows only one path, <c>DATAPLATFORM_EXPECT_PG</c> fails the run when another was
+/// chosen, and <c>DATAPLATFORM_TEST_PG_REPORT</c> names a folder where the fixture writes one line saying which server it used
+/// (<c>scripts/test.sh</c> prints it). Test classes take it in their constructor and create databases of their own.
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
 {
@@ -21,8 +23,12 @@ public sealed class PostgresServer : IAsyncLifetime
     /// <summary>Name of the template database holding the loaded Pagila dump.</summary>
     public const string PagilaTemplateName = "pagila_template";
 
+    /// <summary>A folder where the fixture writes <c>postgres-server.&lt;test assembly&gt;.txt</c>: the line naming the server it used.</summary>
+    public const string ReportVariable = "DATAPLATFORM_TEST_PG_REPORT";
+
     private const long PagilaLockKey = 0x5041_4749_4C41;
     private static readonly TimeSpan s_psqlTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan s_containerRemoveTimeout = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim _pagilaGate = new(1, 1);
     private readonly ConcurrentDictionary<string, byte> _databases = new(StringComparer.Ordinal);
@@ -59,19 +65,20 @@ public sealed class PostgresServer : IAsyncLifetime
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var environmentValue = Environment.GetEnvironmentVariable(PostgresServerResolver.EnvironmentVariable);
-        Source = PostgresServerResolver.Resolve(environmentValue, DockerProbe.IsDockerAvailable, () => PostgresBinaries.TryLocate(out _));
+        Source = PostgresServerResolver.Resolve(
+            environmentValue,
+            Environment.GetEnvironmentVariable(PostgresServerResolver.SourceVariable),
+            DockerProbe.IsDockerAvailable,
+            () => PostgresBinaries.TryLocate(out _));
         _logger.LogInformation("Test PostgreSQL server source: {Source}", Source);
+        PostgresServerResolver.CheckExpectation(Environment.GetEnvironmentVariable(PostgresServerResolver.ExpectVariable), Source);
         switch (Source)
         {
             case PostgresServerSource.Environment:
                 _connectionString = environmentValue!;
                 break;
             case PostgresServerSource.Testcontainers:
-                _container = new PostgreSqlBuilder(PostgresImage)
-                    .WithCommand("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")
-                    .Build();
-                await _container.StartAsync(cancellationToken);
-                _connectionString = _container.GetConnectionString();
+                _connectionString = await StartContainerAsync(cancellationToken);
                 break;
             case PostgresServerSource.LocalCluster:
                 _connectionString = await StartLocalClusterAsync(cancellationToken);
@@ -93,6 +100,7 @@ public sealed class PostgresServer : IAsyncLifetime
         }
 
         _logger.LogInformation("Test PostgreSQL server {Version} ready ({Source})", ServerVersion, Source);
+        WriteReport();
     }
 
     /// <summary>Creates a fresh, empty database (UTF8, C collation) named after <paramref name="nameHint"/>; dropped when disposed.</summary>
@@ -159,6 +167,53 @@ public sealed class PostgresServer : IAsyncLifetime
     {
         await ExecuteAdminAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", cancellationToken);
         _databases.TryRemove(name, out _);
+    }
+
+    private async Task<string> StartContainerAsync(CancellationToken cancellationToken)
+    {
+        // With the Resource Reaper (Ryuk) off, as on engines that cannot run its image, nothing else removes the container:
+        // DisposeAsync does at the end of the run, the stop hooks when the process ends first.
+        _container = new PostgreSqlBuilder(PostgresImage)
+            .WithCommand("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")
+            .Build();
+        RegisterStopHooks();
+        try
+        {
+            await _container.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            UnregisterStopHooks();
+            await _container.DisposeAsync();
+            _container = null;
+            throw;
+        }
+
+        return _container.GetConnectionString();
+    }
+
+    private void WriteReport()
+    {
+        var server = new NpgsqlConnectionStringBuilder(ConnectionString);
+        var where = Source switch
+        {
+            PostgresServerSource.Testcontainers => $"{PostgresImage} container {_container?.Id[..12]} on {server.Host}:{server.Port}",
+            PostgresServerSource.LocalCluster => $"ephemeral cluster on {server.Host}:{server.Port}",
+            _ => $"{PostgresServerResolver.EnvironmentVariable} server {server.Host}:{server.Port}",
+        };
+        var line = $"PostgreSQL for the tests: {PostgresServerResolver.NameOf(Source)} ({where}), server {ServerVersion}";
+        TestContext.Current.SendDiagnosticMessage(line);
+        var folder = Environment.GetEnvironmentVariable(ReportVariable);
+        if (string.IsNullOrWhiteSpace(folder))
+        {
+            return;
+        }
+
+        var assembly = TestContext.Current.TestAssembly?.AssemblyName is { } name
+            ? new System.Reflection.AssemblyName(name).Name
+            : null;
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, $"postgres-server.{assembly ?? Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)}.txt"), line + Environment.NewLine);
     }
 
     private async Task<string> StartLocalClusterAsync(CancellationToken cancellationToken)
@@ -304,7 +359,23 @@ public sealed class PostgresServer : IAsyncLifetime
         AssemblyLoadContext.Default.Unloading -= OnUnloading;
     }
 
-    private void OnProcessEnding(object? sender, EventArgs e) => _cluster?.StopImmediately();
+    private void OnProcessEnding(object? sender, EventArgs e) => StopImmediately();
 
-    private void OnUnloading(AssemblyLoadContext context) => _cluster?.StopImmediately();
+    private void OnUnloading(AssemblyLoadContext context) => StopImmediately();
+
+    private void StopImmediately()
+    {
+        _cluster?.StopImmediately();
+        if (_container is not null)
+        {
+            try
+            {
+                _container.DisposeAsync().AsTask().Wait(s_containerRemoveTimeout);
+            }
+            catch (AggregateException)
+            {
+                // The process is ending; the leak check of .ci/run names a container that could not be removed.
+            }
+        }
+    }
 }

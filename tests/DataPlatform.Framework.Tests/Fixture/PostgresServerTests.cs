@@ -21,6 +21,17 @@ public sealed class PostgresServerTests(PostgresServer server)
     }
 
     [Fact]
+    public void Server_came_from_the_path_DATAPLATFORM_EXPECT_PG_names()
+    {
+        // The fixture already refuses to start on another path; this names the check and shows the path in the test output.
+        var expected = Environment.GetEnvironmentVariable(PostgresServerResolver.ExpectVariable);
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{PostgresServerResolver.ExpectVariable}={expected ?? "(unset)"}; chose {PostgresServerResolver.NameOf(server.Source)}, {server.ServerVersion}");
+
+        PostgresServerResolver.CheckExpectation(expected, server.Source);
+    }
+
+    [Fact]
     public async Task A_database_is_created_empty_usable_and_dropped_on_dispose()
     {
         var ct = TestContext.Current.CancellationToken;
