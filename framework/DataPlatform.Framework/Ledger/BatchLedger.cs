@@ -40,7 +40,7 @@ public sealed class BatchLedger : IAsyncDisposable
             await using (transaction.ConfigureAwait(false))
             {
                 await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(@key)", cancellationToken, ("key", LedgerSql.SchemaLockKey)).ConfigureAwait(false);
-                await ExecuteAsync(connection, transaction, LedgerSql.CreateSchema, cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, transaction, LedgerSql.CreateAll, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
         }

@@ -15,6 +15,9 @@ public sealed class LedgerContext(DbContextOptions<LedgerContext> options) : DbC
     /// <summary>The per-table rows of the batches.</summary>
     public DbSet<BatchTable> BatchTables => Set<BatchTable>();
 
+    /// <summary>The rows transforms rejected (<c>dataplatform.quarantine</c>).</summary>
+    public DbSet<QuarantineEntry> Quarantine => Set<QuarantineEntry>();
+
     /// <summary>A context for deploying, validating or querying the ledger; <paramref name="connectionString"/> may be omitted for model-only use.</summary>
     public static LedgerContext Create(string? connectionString = null)
     {
@@ -62,6 +65,22 @@ public sealed class LedgerContext(DbContextOptions<LedgerContext> options) : DbC
             table.Property(t => t.FinishedAt).HasColumnType("timestamp with time zone");
             table.Property(t => t.Seconds).HasColumnType("numeric(12,3)");
             table.Property(t => t.SourceTable).HasColumnType("text");
+        });
+
+        modelBuilder.Entity<QuarantineEntry>(quarantine =>
+        {
+            quarantine.ToTable(Transforms.QuarantineTable.Name);
+            quarantine.HasKey(q => q.QuarantineId);
+            quarantine.Property(q => q.QuarantineId).UseIdentityAlwaysColumn();
+            quarantine.Property(q => q.Transform).HasColumnType("text");
+            quarantine.Property(q => q.TableName).HasColumnType("text");
+            quarantine.Property(q => q.RowKey).HasColumnType("text");
+            quarantine.Property(q => q.Rule).HasColumnType("text");
+            quarantine.Property(q => q.Message).HasColumnType("text");
+            quarantine.Property(q => q.RawRow).HasColumnType("jsonb");
+            quarantine.Property(q => q.QuarantinedAt).HasColumnType("timestamp with time zone").HasDefaultValueSql("now()");
+            quarantine.HasIndex(q => new { q.TableName, q.RowKey });
+            quarantine.HasIndex(q => q.BatchId);
         });
     }
 

@@ -46,6 +46,9 @@ internal static class LedgerSql
         ALTER TABLE dataplatform.batch_table ADD COLUMN IF NOT EXISTS source_table text NULL;
         """;
 
+    /// <summary>The ledger's tables and the quarantine table, idempotent.</summary>
+    public static string CreateAll => CreateSchema + "\n" + Transforms.QuarantineTable.CreateScript;
+
     public const string StartBatch =
         "INSERT INTO dataplatform.batch (pipeline, status) VALUES (@pipeline, 'running') RETURNING batch_id";
 

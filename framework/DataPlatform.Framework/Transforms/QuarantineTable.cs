@@ -1,12 +1,12 @@
 using DataPlatform.Framework.Naming;
-using Npgsql;
 
 namespace DataPlatform.Framework.Transforms;
 
 /// <summary>
 /// The generic quarantine table <c>dataplatform.quarantine</c>: one row per source row a transform rejected, with the
 /// transform, the target table, the row key (key members joined by <c>|</c>), the first failing rule, its message, the
-/// batch and the raw source row as <c>jsonb</c>. The transform runner creates it when missing.
+/// batch and the raw source row as <c>jsonb</c>. It is part of the ledger's model (<see cref="Ledger.QuarantineEntry"/>), so
+/// it is deployed and validated with the warehouse, never created during a run.
 /// </summary>
 public static class QuarantineTable
 {
@@ -33,24 +33,4 @@ public static class QuarantineTable
         CREATE INDEX IF NOT EXISTS ix_quarantine_table_name_row_key ON {QualifiedName} (table_name, row_key);
         CREATE INDEX IF NOT EXISTS ix_quarantine_batch_id ON {QualifiedName} (batch_id);
         """;
-
-    /// <summary>Creates the quarantine table when it does not exist.</summary>
-    public static async Task EnsureCreatedAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        var command = new NpgsqlCommand($"SELECT to_regclass('{SchemaNames.Bookkeeping}.{Name}') IS NOT NULL", connection, transaction);
-        await using (command.ConfigureAwait(false))
-        {
-            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true)
-            {
-                return;
-            }
-        }
-
-        var create = new NpgsqlCommand(CreateScript, connection, transaction);
-        await using (create.ConfigureAwait(false))
-        {
-            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
 }

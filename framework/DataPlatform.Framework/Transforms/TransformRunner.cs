@@ -224,7 +224,6 @@ public sealed class TransformRunner
             return 0;
         }
 
-        await QuarantineTable.EnsureCreatedAsync(session.Connection, session.Transaction, cancellationToken).ConfigureAwait(false);
         var sql = TransformSql.Quarantine(plan);
         TransformLog.Statement(_logger, plan.Transform.Name, QuarantineTable.QualifiedName, sql);
         var parameters = plan.Quarantine.CloneParameters().ToList();

@@ -1,10 +1,11 @@
 using DataPlatform.Framework.Datakits;
+using DataPlatform.Framework.Ledger;
 using DataPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataPlatform.Framework.Tests.Transforms;
 
-/// <summary>A fresh database with the three test layers created from their models (GenerateCreateScript).</summary>
+/// <summary>A fresh database with the three test layers created from their models (GenerateCreateScript) and the ledger.</summary>
 internal sealed class TfxDatabase : IAsyncDisposable
 {
     private TfxDatabase(TestDatabase database)
@@ -27,6 +28,8 @@ internal sealed class TfxDatabase : IAsyncDisposable
             }
         }
 
+        // The quarantine table is deployed with the ledger, never created by a run.
+        await new BatchLedger(database.DataSource).EnsureSchemaAsync(cancellationToken);
         return result;
     }
 
