@@ -1,4 +1,3 @@
-using System.Globalization;
 using DataPlatform.Framework.Internal.Transforms;
 using DataPlatform.Framework.Mixins;
 using DataPlatform.Framework.Naming;
@@ -57,13 +56,13 @@ internal static class SoftDeletes
         where TBronze : class, IBronzeRecord
         where TTarget : class, IHasSourceBatch, IReferenceData
     {
-        var bronzeKey = KeyFunction<TBronze>(keys);
+        var bronzeKey = RowKeys.Of<TBronze>(keys);
         var latest = state.Sources.Set<TBronze>().AsEnumerable()
             .GroupBy(bronzeKey, StringComparer.Ordinal)
             .Select(g => g.MaxBy(r => r.DpBatchId)!)
             .Where(r => r.DpOperation == BronzeOperation.Delete)
             .ToDictionary(bronzeKey, StringComparer.Ordinal);
-        var targetKey = KeyFunction<TTarget>(keys);
+        var targetKey = RowKeys.Of<TTarget>(keys);
         long deleted = 0;
         foreach (var row in state.Rows<TTarget>())
         {
@@ -76,11 +75,5 @@ internal static class SoftDeletes
         }
 
         return deleted;
-    }
-
-    private static Func<T, string> KeyFunction<T>(IReadOnlyList<string> keys)
-    {
-        var properties = keys.Select(k => typeof(T).GetProperty(k)!).ToList();
-        return row => string.Join("|", properties.Select(p => Convert.ToString(p.GetValue(row), CultureInfo.InvariantCulture)));
     }
 }
