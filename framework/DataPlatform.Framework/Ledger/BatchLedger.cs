@@ -257,6 +257,75 @@ public sealed class BatchLedger : IAsyncDisposable
         }
     }
 
+    /// <summary>The source database <paramref name="pipeline"/> was loaded from; null before its first batch.</summary>
+    public async Task<SourceIdentity?> GetSourceIdentityAsync(string pipeline, CancellationToken cancellationToken = default)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = Command(connection, null, LedgerSql.SourceIdentityOf, ("pipeline", pipeline));
+            await using (command.ConfigureAwait(false))
+            {
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        return null;
+                    }
+
+                    return new SourceIdentity
+                    {
+                        Pipeline = pipeline,
+                        SystemIdentifier = reader.GetString(0),
+                        DatabaseName = reader.GetString(1),
+                        BatchId = reader.GetInt64(2),
+                        RecordedAt = reader.GetDateTime(3),
+                    };
+                }
+            }
+        }
+    }
+
+    /// <summary>Records (or replaces) the source database of <see cref="SourceIdentity.Pipeline"/>, as read by <see cref="ReadSourceIdentityAsync"/>.</summary>
+    public async Task RecordSourceIdentityAsync(SourceIdentity identity, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await ExecuteAsync(
+                connection,
+                null,
+                LedgerSql.RecordSourceIdentity,
+                cancellationToken,
+                ("pipeline", identity.Pipeline),
+                ("system_identifier", identity.SystemIdentifier),
+                ("database_name", identity.DatabaseName),
+                ("batch_id", identity.BatchId)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The identity of the database <paramref name="source"/> connects to, for pipeline <paramref name="pipeline"/>.</summary>
+    public static async Task<SourceIdentity> ReadSourceIdentityAsync(NpgsqlDataSource source, string pipeline, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = Command(connection, null, LedgerSql.ReadSourceIdentity);
+            await using (command.ConfigureAwait(false))
+            {
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    return new SourceIdentity { Pipeline = pipeline, SystemIdentifier = reader.GetString(0), DatabaseName = reader.GetString(1) };
+                }
+            }
+        }
+    }
+
     /// <summary>Releases the sessions that own running batches (their batches then count as abandoned).</summary>
     public async ValueTask DisposeAsync()
     {

@@ -44,6 +44,13 @@ internal static class LedgerSql
             CONSTRAINT pk_batch_table PRIMARY KEY (batch_id, layer, table_name),
             CONSTRAINT fk_batch_table_batch_batch_id FOREIGN KEY (batch_id) REFERENCES dataplatform.batch (batch_id) ON DELETE CASCADE);
         ALTER TABLE dataplatform.batch_table ADD COLUMN IF NOT EXISTS source_table text NULL;
+        CREATE TABLE IF NOT EXISTS dataplatform.source_identity (
+            pipeline text NOT NULL,
+            system_identifier text NOT NULL,
+            database_name text NOT NULL,
+            batch_id bigint NOT NULL,
+            recorded_at timestamp with time zone NOT NULL DEFAULT now(),
+            CONSTRAINT pk_source_identity PRIMARY KEY (pipeline));
         """;
 
     /// <summary>The ledger's tables and the quarantine table, idempotent.</summary>
@@ -88,6 +95,19 @@ internal static class LedgerSql
     public const string TablesOfBatches = """
         SELECT batch_id, layer, table_name, rows_read, rows_written, rows_quarantined, watermark_before, watermark_after, started_at, finished_at, seconds, source_table
         FROM dataplatform.batch_table WHERE batch_id = ANY(@ids) ORDER BY batch_id DESC, started_at, layer, table_name
+        """;
+
+    // pg_control_system() is open to every role; the database name tells apart the databases of one server.
+    public const string ReadSourceIdentity = "SELECT system_identifier::text, current_database() FROM pg_control_system()";
+
+    public const string SourceIdentityOf = "SELECT system_identifier, database_name, batch_id, recorded_at FROM dataplatform.source_identity WHERE pipeline = @pipeline";
+
+    public const string RecordSourceIdentity = """
+        INSERT INTO dataplatform.source_identity (pipeline, system_identifier, database_name, batch_id)
+        VALUES (@pipeline, @system_identifier, @database_name, @batch_id)
+        ON CONFLICT (pipeline) DO UPDATE SET
+            system_identifier = EXCLUDED.system_identifier, database_name = EXCLUDED.database_name,
+            batch_id = EXCLUDED.batch_id, recorded_at = now()
         """;
 
     public const string LastWatermark = """
