@@ -90,7 +90,10 @@ public sealed class BatchLedger : IAsyncDisposable
     /// Makes <paramref name="batchId"/> the id of the next <see cref="StartBatchAsync"/>. Call it while holding the
     /// warehouse's run lock, so no other run starts a batch in between.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The id is not above the ledger's newest batch id.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The id is not above the ledger's newest batch id or the newest batch id stamped on any row of the warehouse
+    /// (<c>dp_batch_id</c>, <c>source_batch_id</c>), or it is beyond the range of the ledger's identity.
+    /// </exception>
     public async Task ReserveBatchIdAsync(long batchId, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchId);
@@ -104,8 +107,43 @@ public sealed class BatchLedger : IAsyncDisposable
                     nameof(batchId), batchId, $"Batch id {batchId} is not above the newest batch id {newest} in the ledger.");
             }
 
+            var maximum = (long)(await ScalarAsync(connection, null, LedgerSql.BatchIdMaximum, cancellationToken).ConfigureAwait(false))!;
+            if (batchId > maximum)
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(batchId), batchId, $"Batch id {batchId} is beyond the ledger's batch id range (at most {maximum}).");
+            }
+
+            foreach (var (query, table) in await ReadBatchColumnsAsync(connection, cancellationToken).ConfigureAwait(false))
+            {
+                if (await ScalarAsync(connection, null, query, cancellationToken).ConfigureAwait(false) is long stamped && batchId <= stamped)
+                {
+                    throw new ArgumentOutOfRangeException(
+                        nameof(batchId), batchId, $"Batch id {batchId} is not above batch id {stamped}, which rows of {table} already carry.");
+                }
+            }
+
             await ExecuteAsync(connection, null, LedgerSql.ReserveBatchId, cancellationToken, ("id", batchId)).ConfigureAwait(false);
         }
+    }
+
+    private static async Task<List<(string Query, string Table)>> ReadBatchColumnsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var columns = new List<(string, string)>();
+        var command = Command(connection, null, LedgerSql.BatchColumns);
+        await using (command.ConfigureAwait(false))
+        {
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    columns.Add((reader.GetString(0), reader.GetString(1)));
+                }
+            }
+        }
+
+        return columns;
     }
 
     /// <summary>

@@ -13,6 +13,18 @@ internal static class LedgerSql
 
     public const string NewestBatchId = "SELECT coalesce(max(batch_id), 0) FROM dataplatform.batch";
 
+    // Every table that stamps rows with a batch id (bronze's dp_batch_id, silver's source_batch_id): a reserved id must be
+    // above all of them too, or the new batch's rows would be taken for an older batch's.
+    public const string BatchColumns = """
+        SELECT format('SELECT max(%I) FROM %I.%I', c.column_name, c.table_schema, c.table_name), format('%I.%I', c.table_schema, c.table_name)
+        FROM information_schema.columns c
+        JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+        WHERE c.column_name IN ('dp_batch_id', 'source_batch_id')
+        ORDER BY 2
+        """;
+
+    public const string BatchIdMaximum = "SELECT seqmax FROM pg_sequence WHERE seqrelid = pg_get_serial_sequence('dataplatform.batch', 'batch_id')::regclass";
+
     // The next identity value becomes the reserved id (is_called = false).
     public const string ReserveBatchId = "SELECT setval(pg_get_serial_sequence('dataplatform.batch', 'batch_id'), @id, false)";
 
