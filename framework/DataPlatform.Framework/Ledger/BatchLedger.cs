@@ -18,6 +18,7 @@ public sealed class BatchLedger : IAsyncDisposable
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<long, NpgsqlConnection> _owners = new();
+    private readonly SemaphoreSlim _ownerGate = new(1, 1);
 
     /// <summary>Creates a ledger on <paramref name="dataSource"/> (the warehouse database).</summary>
     public BatchLedger(NpgsqlDataSource dataSource, ILoggerFactory? loggerFactory = null)
@@ -292,6 +293,37 @@ public sealed class BatchLedger : IAsyncDisposable
         {
             var value = await ScalarAsync(connection, null, LedgerSql.LastWatermark, cancellationToken, ("pipeline", pipeline), ("layer", layer), ("table_name", tableName)).ConfigureAwait(false);
             return value as string;
+        }
+    }
+
+    /// <summary>
+    /// Throws unless this ledger still owns running batch <paramref name="batchId"/>: its owner session is alive and holds
+    /// the batch's advisory lock. A dropped owner session lets the next run mark the batch abandoned and start its own, so
+    /// nothing of this batch may be committed after that.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The batch is not owned here, or its lock is gone.</exception>
+    /// <exception cref="NpgsqlException">The owner session's connection is broken.</exception>
+    public async Task EnsureOwnedAsync(long batchId, CancellationToken cancellationToken = default)
+    {
+        if (!_owners.TryGetValue(batchId, out var owner))
+        {
+            throw new InvalidOperationException($"Batch {batchId} is not owned by this ledger (never started here, or already finished).");
+        }
+
+        bool held;
+        await _ownerGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            held = await ScalarAsync(owner, null, LedgerSql.HoldsOwnerLock, cancellationToken, ("class", LedgerSql.OwnerLockClass), ("object", LockObject(batchId))).ConfigureAwait(false) is true;
+        }
+        finally
+        {
+            _ownerGate.Release();
+        }
+
+        if (!held)
+        {
+            throw new InvalidOperationException($"Batch {batchId} lost its owner lock: another run may have taken over, so nothing more of it is committed.");
         }
     }
 

@@ -73,6 +73,11 @@ internal static class LedgerSql
 
     public const string LockOwner = "SELECT pg_advisory_lock(@class, @object)";
 
+    public const string HoldsOwnerLock = """
+        SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted
+                       AND classid = @class::oid AND objid = @object::oid AND objsubid = 2)
+        """;
+
     public const string UnlockOwner = "SELECT pg_advisory_unlock(@class, @object)";
 
     public const string FinishBatch = """

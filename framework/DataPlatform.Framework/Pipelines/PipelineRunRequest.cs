@@ -16,6 +16,12 @@ public sealed record PipelineRunRequest(NpgsqlDataSource Source, NpgsqlDataSourc
     /// </summary>
     public bool NewSource { get; init; }
 
+    /// <summary>
+    /// Checks that the caller's run lock (e.g. a host's session-level advisory lock) is still held; called with the batch's
+    /// own ownership check before every commit (<see cref="PipelineLayerRun.EnsureExclusiveAsync"/>). It throws when not.
+    /// </summary>
+    public Func<CancellationToken, Task>? VerifyRunLock { get; init; }
+
     /// <summary>The id the batch must get in the ledger (above every existing id); null: the next free id.</summary>
     public long? BatchId { get; init; }
 }

@@ -68,7 +68,7 @@ public sealed class PipelineRunner
             {
                 // One run time for the whole batch: soft-delete stamps and SCD2 version boundaries of every layer agree.
                 var run = new PipelineLayerRun(
-                    _definition.Name, batchId, DateTime.UtcNow, request.FullRefresh || newSource, request.Source, request.Warehouse, ledger, progress, _loggerFactory);
+                    _definition.Name, batchId, DateTime.UtcNow, request.FullRefresh || newSource, request.Source, request.Warehouse, ledger, progress, _loggerFactory, request.VerifyRunLock);
                 foreach (var layer in _definition.Layers)
                 {
                     PipelineLog.LayerStarted(_logger, layer.Name);
@@ -78,6 +78,7 @@ public sealed class PipelineRunner
                     PipelineLog.LayerCompleted(_logger, layer.Name, layerClock.Elapsed.TotalSeconds);
                 }
 
+                await run.EnsureExclusiveAsync(cancellationToken).ConfigureAwait(false);
                 if (newSource)
                 {
                     // Only a complete full read of the new source replaces the recorded one; a failed attempt is refused again.

@@ -60,7 +60,7 @@ internal sealed class RunHandler(
                     return ExitCodes.LockHeld;
                 }
 
-                var (result, holding) = await WithProgressAsync(live, progress => RunPipelineAsync(request, warehouse, embedded, progress, ct));
+                var (result, holding) = await WithProgressAsync(live, progress => RunPipelineAsync(request, warehouse, embedded, runLock, progress, ct));
                 stopwatch.Stop();
 
                 if (request.Json)
@@ -118,7 +118,7 @@ internal sealed class RunHandler(
 
     // Source (generated when none is given), deploy of what is missing, then the batch; returns the rows the rejection layer holds too.
     private async Task<(PipelineResult Result, long Holding)> RunPipelineAsync(
-        RunRequest request, string warehouse, EmbeddedCluster? embedded, IPipelineProgress progress, CancellationToken ct)
+        RunRequest request, string warehouse, EmbeddedCluster? embedded, RunLock runLock, IPipelineProgress progress, CancellationToken ct)
     {
         var fullRefresh = request.FullRefresh;
         TableResult? generated = null;
@@ -148,7 +148,7 @@ internal sealed class RunHandler(
         await using var sourceData = NpgsqlDataSource.Create(Databases.ForBatchWork(source));
         Log.RunStarting(_logger, definition.Pipeline.Name, Databases.Describe(warehouse), Databases.Describe(source));
         var result = await new PipelineRunner(definition.Pipeline, loggerFactory).RunAsync(
-            new PipelineRunRequest(sourceData, warehouseData) { FullRefresh = fullRefresh, NewSource = request.NewSource, BatchId = request.BatchId }, progress, ct);
+            new PipelineRunRequest(sourceData, warehouseData) { FullRefresh = fullRefresh, NewSource = request.NewSource, BatchId = request.BatchId, VerifyRunLock = runLock.EnsureHeldAsync }, progress, ct);
         var holding = definition.Pipeline.Layers.Any(l => l.Name == definition.RejectionLayer)
             ? await schema.CountRowsAsync(warehouseData, definition.RejectionLayer, ct)
             : 0;

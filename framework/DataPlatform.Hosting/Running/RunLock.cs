@@ -13,6 +13,7 @@ internal sealed class RunLock : IAsyncDisposable
     public const long Key = 0x7061_6769_6C61_2D77;
 
     private readonly NpgsqlConnection _connection;
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
     private RunLock(NpgsqlConnection connection) => _connection = connection;
 
@@ -43,6 +44,31 @@ internal sealed class RunLock : IAsyncDisposable
 
         await connection.DisposeAsync();
         return null;
+    }
+
+    /// <summary>
+    /// Throws unless the lock's session is alive and still holds the lock. A run calls it before every commit: if the session
+    /// was dropped, another run may already be running, and this one must fail instead of committing.
+    /// </summary>
+    public async Task EnsureHeldAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await using var command = new NpgsqlCommand(
+                "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted "
+                + "AND ((classid::bigint << 32) | objid::bigint) = @key AND objsubid = 1)",
+                _connection);
+            command.Parameters.AddWithValue("key", Key);
+            if (await command.ExecuteScalarAsync(ct) is not true)
+            {
+                throw new InvalidOperationException("The warehouse's run lock was lost; another run may have started, so this run commits nothing more.");
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     public async ValueTask DisposeAsync()
