@@ -3,7 +3,8 @@ namespace DataPlatform.Framework.Transforms;
 /// <summary>
 /// The range of dates a silver layer accepts. Sources use sentinels such as <c>9999-12-31</c> or <c>0001-01-01</c> for
 /// "unknown" or "never"; passed on, one of them overflows a gold measure (days between two dates) or makes a calendar
-/// dimension span millennia. A rule such as <c>.Rule("implausible_date", b =&gt; PlausibleRange.Contains(b.ReturnDate))</c>
+/// dimension span millennia. A rule such as
+/// <c>.Rule("implausible_date", b =&gt; b.ReturnDate &gt;= PlausibleRange.Earliest &amp;&amp; b.ReturnDate &lt; PlausibleRange.End, "…")</c>
 /// quarantines such rows, with their dependants, instead. The bounds are fixed (not "now"), so a rule's verdict never
 /// changes between runs.
 /// </summary>
