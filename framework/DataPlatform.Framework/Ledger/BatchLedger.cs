@@ -327,6 +327,41 @@ public sealed class BatchLedger : IAsyncDisposable
         }
     }
 
+    /// <summary>Deletes the quarantine entries resolved longer than <paramref name="retention"/> ago; returns how many.</summary>
+    public async Task<int> PurgeResolvedQuarantineAsync(TimeSpan retention, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(retention, TimeSpan.Zero);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await ExecuteAsync(connection, null, LedgerSql.PurgeResolvedQuarantine, cancellationToken, ("seconds", retention.TotalSeconds)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The open quarantine entries per target table and rule: what the rows that still fail are waiting for.</summary>
+    public async Task<IReadOnlyList<OpenQuarantine>> GetOpenQuarantineAsync(CancellationToken cancellationToken = default)
+    {
+        var open = new List<OpenQuarantine>();
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = Command(connection, null, LedgerSql.OpenQuarantine);
+            await using (command.ConfigureAwait(false))
+            {
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        open.Add(new OpenQuarantine(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)));
+                    }
+                }
+            }
+        }
+
+        return open;
+    }
+
     /// <summary>The source database <paramref name="pipeline"/> was loaded from; null before its first batch.</summary>
     public async Task<SourceIdentity?> GetSourceIdentityAsync(string pipeline, CancellationToken cancellationToken = default)
     {

@@ -91,6 +91,7 @@ public sealed class LedgerContext(DbContextOptions<LedgerContext> options) : DbC
             quarantine.Property(q => q.Message).HasColumnType("text");
             quarantine.Property(q => q.RawRow).HasColumnType("jsonb");
             quarantine.Property(q => q.QuarantinedAt).HasColumnType("timestamp with time zone").HasDefaultValueSql("now()");
+            quarantine.Property(q => q.ResolvedAt).HasColumnType("timestamp with time zone");
             quarantine.HasIndex(q => new { q.TableName, q.RowKey });
             quarantine.HasIndex(q => q.BatchId);
         });

@@ -78,6 +78,15 @@ internal static class LedgerSql
                        AND classid = @class::oid AND objid = @object::oid AND objsubid = 2)
         """;
 
+    public const string PurgeResolvedQuarantine =
+        "DELETE FROM dataplatform.quarantine WHERE resolved_at IS NOT NULL AND resolved_at < now() - make_interval(secs => @seconds)";
+
+    public const string OpenQuarantine = """
+        SELECT table_name, rule, count(*), min(batch_id), max(coalesce(last_seen_batch_id, batch_id))
+        FROM dataplatform.quarantine WHERE resolved_batch_id IS NULL
+        GROUP BY table_name, rule ORDER BY table_name, rule
+        """;
+
     public const string UnlockOwner = "SELECT pg_advisory_unlock(@class, @object)";
 
     public const string FinishBatch = """

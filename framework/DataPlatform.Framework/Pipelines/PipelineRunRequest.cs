@@ -22,6 +22,9 @@ public sealed record PipelineRunRequest(NpgsqlDataSource Source, NpgsqlDataSourc
     /// </summary>
     public Func<CancellationToken, Task>? VerifyRunLock { get; init; }
 
+    /// <summary>How long resolved quarantine entries are kept before a successful run deletes them; null keeps them. Default: 30 days.</summary>
+    public TimeSpan? QuarantineRetention { get; init; } = TimeSpan.FromDays(30);
+
     /// <summary>The id the batch must get in the ledger (above every existing id); null: the next free id.</summary>
     public long? BatchId { get; init; }
 }

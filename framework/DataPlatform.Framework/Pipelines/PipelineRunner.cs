@@ -78,6 +78,11 @@ public sealed class PipelineRunner
                     PipelineLog.LayerCompleted(_logger, layer.Name, layerClock.Elapsed.TotalSeconds);
                 }
 
+                if (request.QuarantineRetention is { } retention)
+                {
+                    await ledger.PurgeResolvedQuarantineAsync(retention, cancellationToken).ConfigureAwait(false);
+                }
+
                 await run.EnsureExclusiveAsync(cancellationToken).ConfigureAwait(false);
                 if (newSource)
                 {

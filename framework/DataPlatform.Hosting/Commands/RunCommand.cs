@@ -48,6 +48,12 @@ internal sealed class RunCommand : Command
         DefaultValueFactory = _ => RunRequest.DefaultMaxRejectedRate,
     };
 
+    private readonly Option<int> _quarantineRetentionDays = new("--quarantine-retention-days")
+    {
+        Description = "Delete quarantine entries resolved more than this many days ago (0: at once). Open entries are always kept.",
+        DefaultValueFactory = _ => RunRequest.DefaultQuarantineRetentionDays,
+    };
+
     private readonly Option<string?> _dataDirectory = CommonOptions.DataDirectory();
 
     private readonly Option<bool> _keepRunning = new("--keep-running")
@@ -72,6 +78,7 @@ internal sealed class RunCommand : Command
         Options.Add(_fullRefresh);
         Options.Add(_batchId);
         Options.Add(_maxRejectedRate);
+        Options.Add(_quarantineRetentionDays);
         Options.Add(_dataDirectory);
         Options.Add(_keepRunning);
         Options.Add(_output);
@@ -97,6 +104,13 @@ internal sealed class RunCommand : Command
                 r.AddError("--max-rejected-rate must be between 0 and 1.");
             }
         });
+        _quarantineRetentionDays.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError("--quarantine-retention-days must be 0 or more.");
+            }
+        });
         _batchId.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<long?>() is <= 0)
@@ -116,6 +130,7 @@ internal sealed class RunCommand : Command
                 NewSource: parseResult.GetValue(_newSource),
                 BatchId: parseResult.GetValue(_batchId),
                 MaxRejectedRate: parseResult.GetValue(_maxRejectedRate),
+                QuarantineRetentionDays: parseResult.GetValue(_quarantineRetentionDays),
                 DataDirectory: EnvironmentVariables.Fallback(parseResult.GetValue(_dataDirectory), EnvironmentVariables.Home),
                 KeepRunning: parseResult.GetValue(_keepRunning),
                 Json: parseResult.GetValue(_output) == "json",

@@ -148,7 +148,9 @@ internal sealed class RunHandler(
         await using var sourceData = NpgsqlDataSource.Create(Databases.ForBatchWork(source));
         Log.RunStarting(_logger, definition.Pipeline.Name, Databases.Describe(warehouse), Databases.Describe(source));
         var result = await new PipelineRunner(definition.Pipeline, loggerFactory).RunAsync(
-            new PipelineRunRequest(sourceData, warehouseData) { FullRefresh = fullRefresh, NewSource = request.NewSource, BatchId = request.BatchId, VerifyRunLock = runLock.EnsureHeldAsync }, progress, ct);
+            new PipelineRunRequest(sourceData, warehouseData) { FullRefresh = fullRefresh, NewSource = request.NewSource, BatchId = request.BatchId, VerifyRunLock = runLock.EnsureHeldAsync,
+                QuarantineRetention = TimeSpan.FromDays(request.QuarantineRetentionDays),
+            }, progress, ct);
         var holding = definition.Pipeline.Layers.Any(l => l.Name == definition.RejectionLayer)
             ? await schema.CountRowsAsync(warehouseData, definition.RejectionLayer, ct)
             : 0;

@@ -10,6 +10,7 @@ internal sealed record RunRequest(
     bool NewSource,
     long? BatchId,
     double MaxRejectedRate,
+    int QuarantineRetentionDays,
     string? DataDirectory,
     bool KeepRunning,
     bool Json,
@@ -25,4 +26,6 @@ internal sealed record RunRequest(
         string.Equals(SourceConnectionString, SyntheticSource, StringComparison.OrdinalIgnoreCase)
         || (SourceConnectionString is null && WarehouseConnectionString is null);
     public const double DefaultMaxRejectedRate = 0.25;
+
+    public const int DefaultQuarantineRetentionDays = 30;
 }
