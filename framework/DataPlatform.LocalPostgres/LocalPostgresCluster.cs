@@ -190,9 +190,10 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         var recordedPort = ReadRecordedPort();
-        if (recordedPort is not null && await IsServerRunningAsync(cancellationToken).ConfigureAwait(false))
+        if (await IsServerRunningAsync(cancellationToken).ConfigureAwait(false) && ReadServerPort() is { } serverPort)
         {
-            Port = recordedPort.Value;
+            // The running server says where it listens; the port file is only our note of the last start.
+            Port = serverPort;
             IsRunning = true;
             LocalPostgresLog.AlreadyRunning(_logger, Port, DataDirectory);
             await SecureLegacyClusterAsync(cancellationToken).ConfigureAwait(false);
@@ -546,6 +547,20 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
                     UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
                     | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
             }
+        }
+    }
+
+    /// <summary>The port in <c>postmaster.pid</c> (its fourth line), written by the running server itself.</summary>
+    private int? ReadServerPort()
+    {
+        try
+        {
+            var lines = File.ReadAllLines(Path.Combine(DataDirectory, "postmaster.pid"));
+            return lines.Length >= 4 && int.TryParse(lines[3].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 
