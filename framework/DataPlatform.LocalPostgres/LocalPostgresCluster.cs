@@ -158,14 +158,29 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             return;
         }
 
+        if (Directory.Exists(DataDirectory))
+        {
+            throw new LocalPostgresException(
+                $"'{DataDirectory}' exists but holds no PG_VERSION, so it is not a complete PostgreSQL cluster. It is left alone; move or delete it to create a new cluster here.");
+        }
+
         CreateRootDirectory();
         ClusterPassword.MakePrivate(RootDirectory);
+
+        // initdb writes into a staging directory renamed into place when complete: a first start killed half-way leaves
+        // only the staging directory, which the next start discards, never a data directory that looks like a cluster.
+        var staging = DataDirectory + ".initdb";
+        if (Directory.Exists(staging))
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+
         _password = ClusterPassword.Create(PasswordFile);
         await ServiceAccount.PrepareDirectoryAsync(RootDirectory, _options.CommandTimeout, cancellationToken).ConfigureAwait(false);
         LocalPostgresLog.Initializing(_logger, DataDirectory, _binaries.InitDb);
         var arguments = new List<string>
         {
-            "-D", DataDirectory, "-U", "postgres", "--auth=scram-sha-256", "--pwfile=" + PasswordFile, "-E", "UTF8", "--locale=C",
+            "-D", staging, "-U", "postgres", "--auth=scram-sha-256", "--pwfile=" + PasswordFile, "-E", "UTF8", "--locale=C",
         };
         if (_options.DisableDurability)
         {
@@ -173,6 +188,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         }
 
         await RunToolAsync(_binaries.InitDb, arguments, "initdb", cancellationToken).ConfigureAwait(false);
+        Directory.Move(staging, DataDirectory);
     }
 
     /// <summary>

@@ -55,4 +55,55 @@ public sealed class ClusterLifecycleTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task A_half_written_first_initialization_is_discarded_and_the_next_start_creates_a_whole_cluster()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var directory = Directory.CreateTempSubdirectory("dp-staged-initdb-").FullName;
+        try
+        {
+            // What a first start killed during initdb leaves: a staging directory that already has PG_VERSION.
+            var staging = Path.Combine(directory, "data.initdb");
+            Directory.CreateDirectory(Path.Combine(staging, "base"));
+            await File.WriteAllTextAsync(Path.Combine(staging, "PG_VERSION"), "15\n", ct);
+
+            await using var cluster = LocalPostgresCluster.CreatePersistent(directory, new LocalPostgresClusterOptions { DisableDurability = true });
+            await cluster.StartAsync(ct);
+
+            Assert.False(Directory.Exists(staging));
+            Assert.True(File.Exists(Path.Combine(cluster.DataDirectory, "global", "pg_control")));
+            await using (var connection = new NpgsqlConnection(cluster.ConnectionString))
+            {
+                await connection.OpenAsync(ct);
+            }
+
+            await cluster.StopAsync(ct);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_data_directory_without_PG_VERSION_is_left_alone_with_a_clear_error()
+    {
+        var directory = Directory.CreateTempSubdirectory("dp-foreign-data-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(directory, "data"));
+            await File.WriteAllTextAsync(Path.Combine(directory, "data", "notes.txt"), "mine", TestContext.Current.CancellationToken);
+
+            await using var cluster = LocalPostgresCluster.CreatePersistent(directory);
+            var error = await Assert.ThrowsAsync<LocalPostgresException>(() => cluster.StartAsync(TestContext.Current.CancellationToken));
+
+            Assert.Contains("no PG_VERSION", error.Message, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(directory, "data", "notes.txt")));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }
