@@ -88,7 +88,7 @@ internal static class BronzeBenchmark
 
         // The warm-up rounds run all three cases and are printed but not counted: the first pays every case's JIT and the
         // bronze model, and the next ones tiered recompilation of everything a run calls once per table (the engine's
-        // per-table code is far larger than the pipe's, and a one-shot warehouse process never recompiles it). The
+        // per-table code is far larger than the pipe's; a one-shot warehouse run calls most of it too few times to recompile it). The
         // rounds alternate the order of the cases, so neither side always runs right after the other.
         for (var round = 1 - warmUps; round <= rounds; round++)
         {
