@@ -26,9 +26,7 @@ internal sealed class TableExtraction(
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                await ExecuteAsync(connection, transaction, BronzeSql.LockTable, cancellationToken, ("table", plan.BronzeTableName)).ConfigureAwait(false);
-
-                var last = await ReadLastExtractionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                var last = await LockAndReadLastExtractionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
                 var before = fullRefresh ? null : last?.Cursor;
                 var cursor = ExtractionCursor.Parse(plan, before);
                 var predicate = cursor.Predicate();
@@ -77,13 +75,7 @@ internal sealed class TableExtraction(
     private async Task<(long Read, long Inserted, long Unchanged)> CopyAsync(
         NpgsqlConnection target, string? predicate, ExtractionCursor cursor, Dictionary<byte[], byte[]>? latest, CancellationToken cancellationToken)
     {
-        long read = 0, inserted = 0, unchanged = 0;
-        var fieldCount = (short)(plan.Columns.Count + 3);
-        var suffix = CopyFields.MetadataSuffix(batchId, "upsert");
-        var lookup = latest?.GetAlternateLookup<ReadOnlySpan<byte>>();
-        var key = new byte[64];
-        var hash = new byte[RecordHasher.Size];
-
+        var forwarder = new TupleForwarder(plan, cursor, latest, batchId);
         var sourceConnection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (sourceConnection.ConfigureAwait(false))
         {
@@ -95,43 +87,26 @@ internal sealed class TableExtraction(
                 {
                     var reader = new CopyTupleReader(output);
                     var writer = new CopyTupleWriter(input);
-                    await reader.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
-                    writer.WriteHeader();
-                    int length;
-                    while ((length = await reader.ReadTupleAsync(cancellationToken).ConfigureAwait(false)) >= 0)
+                    await using (writer.ConfigureAwait(false))
                     {
-                        read++;
-                        var tuple = reader.Tuple(length);
-                        cursor.Observe(tuple, reader.FieldOffsets);
-                        if (lookup is not { } known)
+                        await reader.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
+                        writer.WriteHeader();
+                        while (!forwarder.ForwardBuffered(reader, writer))
                         {
-                            writer.WriteTuple(tuple, fieldCount, default, suffix);
-                        }
-                        else
-                        {
-                            RecordHasher.Hash(tuple[2..], hash);
-                            var keyLength = plan.KeyOf(tuple, reader.FieldOffsets, ref key);
-                            if (known.TryGetValue(key.AsSpan(0, keyLength), out var previous) && previous.AsSpan().SequenceEqual(hash))
+                            await writer.FlushIfFullAsync(cancellationToken).ConfigureAwait(false);
+                            if (!await reader.FillAsync(cancellationToken).ConfigureAwait(false))
                             {
-                                unchanged++;
-                                reader.Advance(length);
-                                continue;
+                                throw CopyTupleReader.Truncated();
                             }
-
-                            writer.WriteTuple(tuple, fieldCount, hash, suffix);
                         }
 
-                        inserted++;
-                        await writer.FlushIfFullAsync(cancellationToken).ConfigureAwait(false);
-                        reader.Advance(length);
+                        await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
                     }
-
-                    await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
         }
 
-        return (read, inserted, unchanged);
+        return (forwarder.Read, forwarder.Inserted, forwarder.Unchanged);
     }
 
     // Deletes are detected on every run: after a full snapshot, keys this batch did not append are gone; otherwise the
@@ -167,18 +142,26 @@ internal sealed class TableExtraction(
         return await ExecuteAsync(connection, transaction, BronzeSql.RecordDeletes(plan, afterFullSnapshot), cancellationToken, ("batch", batchId)).ConfigureAwait(false);
     }
 
-    // The table's newest committed extraction (its ledger row committed with its data). Bronze orders the versions of a
-    // row by batch id, so a batch may only append to a table that no batch with the same or a higher id has extracted.
-    private async Task<(long BatchId, string? Cursor)?> ReadLastExtractionAsync(
+    // Takes the table's lock, then reads its newest committed extraction (its ledger row committed with its data), in one
+    // round trip. Bronze orders the versions of a row by batch id, so a batch may only append to a table that no batch
+    // with the same or a higher id has extracted.
+    private async Task<(long BatchId, string? Cursor)?> LockAndReadLastExtractionAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        var command = new NpgsqlCommand(BronzeSql.LastExtraction, connection, transaction);
-        await using (command.ConfigureAwait(false))
+        var batch = new NpgsqlBatch(connection, transaction)
         {
-            command.Parameters.AddWithValue("table", plan.BronzeTableName);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand(BronzeSql.LockTable) { Parameters = { new NpgsqlParameter("table", plan.BronzeTableName) } },
+                new NpgsqlBatchCommand(BronzeSql.LastExtraction) { Parameters = { new NpgsqlParameter("table", plan.BronzeTableName) } },
+            },
+        };
+        await using (batch.ConfigureAwait(false))
+        {
+            var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
                 if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     return null;
