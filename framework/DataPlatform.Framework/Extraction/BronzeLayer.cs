@@ -110,7 +110,7 @@ public sealed class BronzeLayer<TContext> : PipelineLayer
     public override Task<IReadOnlyList<TableResult>> RunAsync(PipelineLayerRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return ExtractAsync(run.Source, run.Warehouse, run.Ledger, run.BatchId, run.FullRefresh, run.Progress, run.LoggerFactory, cancellationToken);
+        return ExtractCoreAsync(run.Source, run.Warehouse, run.Ledger, run.BatchId, run.FullRefresh, run.Progress, run.LoggerFactory, run.EnsureExclusiveAsync, cancellationToken);
     }
 
     /// <summary>
@@ -121,7 +121,7 @@ public sealed class BronzeLayer<TContext> : PipelineLayer
     /// <param name="warehouse">The warehouse database with the deployed bronze schema and the ledger.</param>
     /// <param name="ledger">The ledger; each table's row is recorded in the transaction that appended its rows.</param>
     /// <param name="batchId">The running batch; a table already extracted by this or a later batch is refused.</param>
-    /// <param name="fullRefresh">Read every source row regardless of cursors and append a complete snapshot.</param>
+    /// <param name="fullRefresh">Read every source row regardless of cursors; rows equal to their latest bronze version are still skipped.</param>
     /// <param name="progress">Optional table events.</param>
     /// <param name="loggerFactory">Optional logging.</param>
     /// <param name="cancellationToken">Cancels the extraction; tables not yet committed roll back.</param>
@@ -133,6 +133,18 @@ public sealed class BronzeLayer<TContext> : PipelineLayer
         bool fullRefresh,
         IPipelineProgress? progress,
         ILoggerFactory? loggerFactory,
+        CancellationToken cancellationToken) =>
+        await ExtractCoreAsync(source, warehouse, ledger, batchId, fullRefresh, progress, loggerFactory, beforeCommit: null, cancellationToken).ConfigureAwait(false);
+
+    private async Task<IReadOnlyList<TableResult>> ExtractCoreAsync(
+        NpgsqlDataSource source,
+        NpgsqlDataSource warehouse,
+        BatchLedger ledger,
+        long batchId,
+        bool fullRefresh,
+        IPipelineProgress? progress,
+        ILoggerFactory? loggerFactory,
+        Func<CancellationToken, Task>? beforeCommit,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -140,7 +152,7 @@ public sealed class BronzeLayer<TContext> : PipelineLayer
         ArgumentNullException.ThrowIfNull(ledger);
         var plans = _only is null ? _plans.Value : [.. _plans.Value.Where(p => _only.Contains(p.Table))];
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<BronzeLayer<TContext>>();
-        return await ExtractionEngine.RunAsync(plans, source, warehouse, ledger, batchId, fullRefresh, MaxDegreeOfParallelism, progress, logger, cancellationToken)
+        return await ExtractionEngine.RunAsync(plans, source, warehouse, ledger, batchId, fullRefresh, MaxDegreeOfParallelism, progress, logger, beforeCommit, cancellationToken)
             .ConfigureAwait(false);
     }
 

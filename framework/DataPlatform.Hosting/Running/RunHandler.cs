@@ -109,6 +109,11 @@ internal sealed class RunHandler(
             Log.SetupError(_logger, e.Message);
             return ExitCodes.Error;
         }
+        catch (PipelineFailedException e) when (e.InnerException is SchemaDriftException drift)
+        {
+            Log.BatchFailed(_logger, drift, e.BatchId, drift.Message);
+            return ExitCodes.SchemaDrift;
+        }
         catch (PipelineFailedException e)
         {
             Log.BatchFailed(_logger, e.InnerException ?? e, e.BatchId, (e.InnerException ?? e).Message);

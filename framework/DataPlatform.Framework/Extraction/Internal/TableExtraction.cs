@@ -12,7 +12,14 @@ namespace DataPlatform.Framework.Extraction.Internal;
 /// keys gone from the source; then the ledger row.
 /// </summary>
 internal sealed class TableExtraction(
-    BronzeTablePlan plan, NpgsqlDataSource source, NpgsqlDataSource warehouse, BatchLedger ledger, long batchId, bool fullRefresh, ILogger logger)
+    BronzeTablePlan plan,
+    NpgsqlDataSource source,
+    NpgsqlDataSource warehouse,
+    BatchLedger ledger,
+    long batchId,
+    bool fullRefresh,
+    ILogger logger,
+    Func<CancellationToken, Task>? beforeCommit = null)
 {
     private const string Layer = "bronze";
 
@@ -31,8 +38,9 @@ internal sealed class TableExtraction(
                 var cursor = ExtractionCursor.Parse(plan, before);
                 var predicate = cursor.Predicate();
 
-                // Nothing to compare with before the first extraction, and a full refresh appends a whole snapshot.
-                var latest = last is null || fullRefresh ? null : await LatestHashesAsync(connection, predicate, cancellationToken).ConfigureAwait(false);
+                // Nothing to compare with before the first extraction. A full refresh compares every row with its key's latest
+                // version, so it appends only what changed and rewrites nothing downstream that did not change.
+                var latest = last is null ? null : await LatestHashesAsync(connection, predicate, cancellationToken).ConfigureAwait(false);
                 ExtractionLog.TableStarting(logger, plan.Table, plan.Policy.ToString(), before ?? "(none)", fullRefresh, latest?.Count ?? 0);
 
                 var (read, inserted, unchanged) = await CopyAsync(connection, predicate, cursor, latest, cancellationToken).ConfigureAwait(false);
@@ -65,6 +73,11 @@ internal sealed class TableExtraction(
                     connection,
                     transaction,
                     cancellationToken).ConfigureAwait(false);
+                if (beforeCommit is not null)
+                {
+                    await beforeCommit(cancellationToken).ConfigureAwait(false);
+                }
+
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 ExtractionLog.TableFinished(logger, plan.Table, read, inserted, unchanged, deleted, clock.Elapsed.TotalSeconds);
                 return result with { Elapsed = clock.Elapsed };
@@ -109,37 +122,32 @@ internal sealed class TableExtraction(
         return (forwarder.Read, forwarder.Inserted, forwarder.Unchanged);
     }
 
-    // Deletes are detected on every run: after a full snapshot, keys this batch did not append are gone; otherwise the
-    // source's keys are copied (binary, forwarded as they are) into a temporary table and bronze's live keys are
-    // anti-joined with it.
+    // Deletes are detected on every run, full refresh included (it appends only changed rows, so this batch's rows are
+    // not the source's keys): the source's keys are copied (binary, forwarded as they are) into a temporary table and
+    // bronze's live keys are anti-joined with it.
     private async Task<long> RecordDeletesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        var afterFullSnapshot = fullRefresh;
-        if (!afterFullSnapshot)
+        await ExecuteAsync(connection, transaction, BronzeSql.CreateSourceKeys(plan), cancellationToken).ConfigureAwait(false);
+        var sourceConnection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (sourceConnection.ConfigureAwait(false))
         {
-            await ExecuteAsync(connection, transaction, BronzeSql.CreateSourceKeys(plan), cancellationToken).ConfigureAwait(false);
-            var sourceConnection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using (sourceConnection.ConfigureAwait(false))
+            var output = await sourceConnection.BeginRawBinaryCopyAsync(BronzeSql.SourceKeyCopy(plan), cancellationToken).ConfigureAwait(false);
+            await using (output.ConfigureAwait(false))
             {
-                var output = await sourceConnection.BeginRawBinaryCopyAsync(BronzeSql.SourceKeyCopy(plan), cancellationToken).ConfigureAwait(false);
-                await using (output.ConfigureAwait(false))
+                var input = await connection.BeginRawBinaryCopyAsync(BronzeSql.SourceKeysCopy(plan), cancellationToken).ConfigureAwait(false);
+                await using (input.ConfigureAwait(false))
                 {
-                    var input = await connection.BeginRawBinaryCopyAsync(BronzeSql.SourceKeysCopy(plan), cancellationToken).ConfigureAwait(false);
-                    await using (input.ConfigureAwait(false))
-                    {
-                        await output.CopyToAsync(input, 1 << 18, cancellationToken).ConfigureAwait(false);
-                    }
+                    await output.CopyToAsync(input, 1 << 18, cancellationToken).ConfigureAwait(false);
                 }
             }
-
-            await ExecuteAsync(connection, transaction, $"ANALYZE {BronzeSql.SourceKeys}", cancellationToken).ConfigureAwait(false);
-
-            // A freshly appended bronze table has no statistics: the planner then expects ~1 live key and picks a nested-loop
-            // anti-join against every source key (quadratic). A hash anti-join is right at every size.
-            await ExecuteAsync(connection, transaction, "SET LOCAL enable_nestloop = off", cancellationToken).ConfigureAwait(false);
         }
 
-        return await ExecuteAsync(connection, transaction, BronzeSql.RecordDeletes(plan, afterFullSnapshot), cancellationToken, ("batch", batchId)).ConfigureAwait(false);
+        await ExecuteAsync(connection, transaction, $"ANALYZE {BronzeSql.SourceKeys}", cancellationToken).ConfigureAwait(false);
+
+        // A freshly appended bronze table has no statistics: the planner then expects ~1 live key and picks a nested-loop
+        // anti-join against every source key (quadratic). A hash anti-join is right at every size.
+        await ExecuteAsync(connection, transaction, "SET LOCAL enable_nestloop = off", cancellationToken).ConfigureAwait(false);
+        return await ExecuteAsync(connection, transaction, BronzeSql.RecordDeletes(plan), cancellationToken, ("batch", batchId)).ConfigureAwait(false);
     }
 
     // Takes the table's lock, then reads its newest committed extraction (its ledger row committed with its data), in one
