@@ -55,17 +55,18 @@ public sealed class PipelineRunner
 
             var batchId = await StartBatchAsync(ledger, request.BatchId, cancellationToken).ConfigureAwait(false);
             source.BatchId = batchId;
-            if (recorded is null)
-            {
-                // First contact: recorded at once, so even a failed first batch ties its partial data to this source.
-                await ledger.RecordSourceIdentityAsync(source, cancellationToken).ConfigureAwait(false);
-            }
             PipelineLog.BatchStarted(_logger, batchId, _definition.Name);
             var clock = Stopwatch.StartNew();
             var tables = new List<TableResult>();
             var layerTimes = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
             try
             {
+                if (recorded is null)
+                {
+                    // First contact: recorded at once, so even a failed first batch ties its partial data to this source.
+                    await ledger.RecordSourceIdentityAsync(source, cancellationToken).ConfigureAwait(false);
+                }
+
                 // One run time for the whole batch: soft-delete stamps and SCD2 version boundaries of every layer agree.
                 var run = new PipelineLayerRun(
                     _definition.Name, batchId, DateTime.UtcNow, request.FullRefresh || newSource, request.Source, request.Warehouse, ledger, progress, _loggerFactory, request.VerifyRunLock);
