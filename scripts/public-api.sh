@@ -81,7 +81,7 @@ done
 
 for project in "${projects[@]}"; do
   echo "building ${project#"$root"/}" >&2
-  dotnet build "$project" -nologo -v quiet -clp:ErrorsOnly -p:TreatWarningsAsErrors=false -p:PublicApiSarifDirectory="$sarif_dir" >&2
+  dotnet build "$project" -nologo -v quiet -clp:"ErrorsOnly;NoSummary" -p:TreatWarningsAsErrors=false -p:PublicApiSarifDirectory="$sarif_dir" >&2
 done
 
 status=0
@@ -114,7 +114,7 @@ done
 if [ "$verify" = true ] && [ "$status" -eq 0 ]; then
   for project in "${projects[@]}"; do
     echo "verifying ${project#"$root"/} (warnings as errors)" >&2
-    dotnet build "$project" -nologo -v quiet >&2
+    dotnet build "$project" -nologo -v quiet -clp:"ErrorsOnly;NoSummary" >&2
   done
 fi
 exit "$status"

@@ -1,10 +1,10 @@
-namespace DataPlatform.Framework.Ledger;
+namespace DataPlatform.Framework.Internal.Ledger;
 
 /// <summary>
 /// One row of <c>dataplatform.quarantine</c>: a source row a transform rejected, with the first rule it failed. Deployed
 /// with the ledger (<see cref="LedgerContext"/>), written by the transform runner in the run's transaction.
 /// </summary>
-public sealed class QuarantineEntry
+internal sealed class QuarantineEntry
 {
     /// <summary>The row id (identity).</summary>
     public long QuarantineId { get; set; }
