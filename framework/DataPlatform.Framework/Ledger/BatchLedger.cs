@@ -90,7 +90,10 @@ public sealed class BatchLedger : IAsyncDisposable
     /// Makes <paramref name="batchId"/> the id of the next <see cref="StartBatchAsync"/>. Call it while holding the
     /// warehouse's run lock, so no other run starts a batch in between.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The id is not above the ledger's newest batch id.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The id is not above the ledger's newest batch id or the newest batch id stamped on any row of the warehouse
+    /// (<c>dp_batch_id</c>, <c>source_batch_id</c>), or it is beyond the range of the ledger's identity.
+    /// </exception>
     public async Task ReserveBatchIdAsync(long batchId, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchId);
@@ -104,8 +107,43 @@ public sealed class BatchLedger : IAsyncDisposable
                     nameof(batchId), batchId, $"Batch id {batchId} is not above the newest batch id {newest} in the ledger.");
             }
 
+            var maximum = (long)(await ScalarAsync(connection, null, LedgerSql.BatchIdMaximum, cancellationToken).ConfigureAwait(false))!;
+            if (batchId > maximum)
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(batchId), batchId, $"Batch id {batchId} is beyond the ledger's batch id range (at most {maximum}).");
+            }
+
+            foreach (var (query, table) in await ReadBatchColumnsAsync(connection, cancellationToken).ConfigureAwait(false))
+            {
+                if (await ScalarAsync(connection, null, query, cancellationToken).ConfigureAwait(false) is long stamped && batchId <= stamped)
+                {
+                    throw new ArgumentOutOfRangeException(
+                        nameof(batchId), batchId, $"Batch id {batchId} is not above batch id {stamped}, which rows of {table} already carry.");
+                }
+            }
+
             await ExecuteAsync(connection, null, LedgerSql.ReserveBatchId, cancellationToken, ("id", batchId)).ConfigureAwait(false);
         }
+    }
+
+    private static async Task<List<(string Query, string Table)>> ReadBatchColumnsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var columns = new List<(string, string)>();
+        var command = Command(connection, null, LedgerSql.BatchColumns);
+        await using (command.ConfigureAwait(false))
+        {
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    columns.Add((reader.GetString(0), reader.GetString(1)));
+                }
+            }
+        }
+
+        return columns;
     }
 
     /// <summary>
@@ -254,6 +292,75 @@ public sealed class BatchLedger : IAsyncDisposable
         {
             var value = await ScalarAsync(connection, null, LedgerSql.LastWatermark, cancellationToken, ("pipeline", pipeline), ("layer", layer), ("table_name", tableName)).ConfigureAwait(false);
             return value as string;
+        }
+    }
+
+    /// <summary>The source database <paramref name="pipeline"/> was loaded from; null before its first batch.</summary>
+    public async Task<SourceIdentity?> GetSourceIdentityAsync(string pipeline, CancellationToken cancellationToken = default)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = Command(connection, null, LedgerSql.SourceIdentityOf, ("pipeline", pipeline));
+            await using (command.ConfigureAwait(false))
+            {
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        return null;
+                    }
+
+                    return new SourceIdentity
+                    {
+                        Pipeline = pipeline,
+                        SystemIdentifier = reader.GetString(0),
+                        DatabaseName = reader.GetString(1),
+                        BatchId = reader.GetInt64(2),
+                        RecordedAt = reader.GetDateTime(3),
+                    };
+                }
+            }
+        }
+    }
+
+    /// <summary>Records (or replaces) the source database of <see cref="SourceIdentity.Pipeline"/>, as read by <see cref="ReadSourceIdentityAsync"/>.</summary>
+    public async Task RecordSourceIdentityAsync(SourceIdentity identity, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await ExecuteAsync(
+                connection,
+                null,
+                LedgerSql.RecordSourceIdentity,
+                cancellationToken,
+                ("pipeline", identity.Pipeline),
+                ("system_identifier", identity.SystemIdentifier),
+                ("database_name", identity.DatabaseName),
+                ("batch_id", identity.BatchId)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The identity of the database <paramref name="source"/> connects to, for pipeline <paramref name="pipeline"/>.</summary>
+    public static async Task<SourceIdentity> ReadSourceIdentityAsync(NpgsqlDataSource source, string pipeline, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = Command(connection, null, LedgerSql.ReadSourceIdentity);
+            await using (command.ConfigureAwait(false))
+            {
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    return new SourceIdentity { Pipeline = pipeline, SystemIdentifier = reader.GetString(0), DatabaseName = reader.GetString(1) };
+                }
+            }
         }
     }
 

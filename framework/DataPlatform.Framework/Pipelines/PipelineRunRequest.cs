@@ -10,6 +10,12 @@ public sealed record PipelineRunRequest(NpgsqlDataSource Source, NpgsqlDataSourc
     /// <summary>Re-read every source table in full instead of incrementally.</summary>
     public bool FullRefresh { get; init; }
 
+    /// <summary>
+    /// Accept a source other than the one recorded in the ledger for this pipeline: the new source is recorded and read in
+    /// full. Without it such a run throws <see cref="SourceMismatchException"/> before starting a batch.
+    /// </summary>
+    public bool NewSource { get; init; }
+
     /// <summary>The id the batch must get in the ledger (above every existing id); null: the next free id.</summary>
     public long? BatchId { get; init; }
 }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DataPlatform.Framework.Internal.Ledger;
 
 /// <summary>
-/// The EF Core model of the batch ledger (schema <c>dataplatform</c>: <c>batch</c>, <c>batch_table</c>) with the
+/// The EF Core model of the batch ledger (schema <c>dataplatform</c>: <c>batch</c>, <c>batch_table</c>, <c>source_identity</c>, <c>quarantine</c>) with the
 /// DataPlatform conventions, so the schema deployer deploys and validates it like any datakit context.
 /// </summary>
 internal sealed class LedgerContext(DbContextOptions<LedgerContext> options) : DbContext(options)
@@ -18,6 +18,9 @@ internal sealed class LedgerContext(DbContextOptions<LedgerContext> options) : D
 
     /// <summary>The rows transforms rejected (<c>dataplatform.quarantine</c>).</summary>
     public DbSet<QuarantineEntry> Quarantine => Set<QuarantineEntry>();
+
+    /// <summary>The source database each pipeline was loaded from (<c>dataplatform.source_identity</c>).</summary>
+    public DbSet<SourceIdentity> SourceIdentities => Set<SourceIdentity>();
 
     /// <summary>A context for deploying, validating or querying the ledger; <paramref name="connectionString"/> may be omitted for model-only use.</summary>
     public static LedgerContext Create(string? connectionString = null)
@@ -66,6 +69,15 @@ internal sealed class LedgerContext(DbContextOptions<LedgerContext> options) : D
             table.Property(t => t.FinishedAt).HasColumnType("timestamp with time zone");
             table.Property(t => t.Seconds).HasColumnType("numeric(12,3)");
             table.Property(t => t.SourceTable).HasColumnType("text");
+        });
+
+        modelBuilder.Entity<SourceIdentity>(identity =>
+        {
+            identity.HasKey(i => i.Pipeline);
+            identity.Property(i => i.Pipeline).HasColumnType("text");
+            identity.Property(i => i.SystemIdentifier).HasColumnType("text");
+            identity.Property(i => i.DatabaseName).HasColumnType("text");
+            identity.Property(i => i.RecordedAt).HasColumnType("timestamp with time zone").HasDefaultValueSql("now()");
         });
 
         modelBuilder.Entity<QuarantineEntry>(quarantine =>
