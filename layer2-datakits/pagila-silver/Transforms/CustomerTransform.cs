@@ -32,7 +32,7 @@ internal sealed class CustomerTransform : Transform<B.Customer, Customer>
                 StoreId = b.StoreId!.Value,
                 FirstName = b.FirstName!.Trim(),
                 LastName = b.LastName!.Trim(),
-                Email = b.Email == null || !Regex.IsMatch(b.Email.Trim().ToLower(), SilverPatterns.Email) ? null : b.Email.Trim().ToLower(),
+                Email = b.Email == null || !Regex.IsMatch(b.Email.Trim().ToLower(), CleaningPatterns.Email) ? null : b.Email.Trim().ToLower(),
                 AddressId = b.AddressId!.Value,
                 IsActive = b.Active == 1,
                 CreateDate = b.CreateDate!.Value,

@@ -31,7 +31,7 @@ internal sealed class StaffTransform : Transform<B.Staff, Staff>
                 FirstName = b.FirstName!.Trim(),
                 LastName = b.LastName!.Trim(),
                 AddressId = b.AddressId!.Value,
-                Email = b.Email == null || !Regex.IsMatch(b.Email.Trim().ToLower(), SilverPatterns.Email) ? null : b.Email.Trim().ToLower(),
+                Email = b.Email == null || !Regex.IsMatch(b.Email.Trim().ToLower(), CleaningPatterns.Email) ? null : b.Email.Trim().ToLower(),
                 StoreId = b.StoreId!.Value,
                 IsActive = b.Active == true,
                 Username = (b.Username ?? "").Trim(),

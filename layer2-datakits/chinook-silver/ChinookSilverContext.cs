@@ -1,0 +1,66 @@
+using DataPlatform.Datakits.Chinook.Silver;
+using DataPlatform.Framework.Datakits;
+using Microsoft.EntityFrameworkCore;
+
+[assembly: Datakit("chinook", DatakitLayer.Silver, typeof(ChinookSilverContext))]
+
+namespace DataPlatform.Datakits.Chinook.Silver;
+
+/// <summary>
+/// The Chinook silver layer (<c>sl__chinook</c>): current state of the 11 tables, one row per natural key, trimmed and
+/// conformed, primary and foreign keys enforced (<c>employee.reports_to</c> references <c>employee</c>). Every table has the
+/// reference mixin (source deletes become soft deletes); <c>customer</c> and <c>employee</c> are temporal, so the framework
+/// keeps <c>customer__history</c> and <c>employee__history</c>.
+/// </summary>
+public sealed class ChinookSilverContext(DbContextOptions<ChinookSilverContext> options) : DatakitDbContext(options)
+{
+    /// <summary>Artists.</summary>
+    public DbSet<Artist> Artists => Set<Artist>();
+
+    /// <summary>Customers.</summary>
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    /// <summary>Employees.</summary>
+    public DbSet<Employee> Employees => Set<Employee>();
+
+    /// <summary>Creates a context on a PostgreSQL connection string.</summary>
+    public static ChinookSilverContext Create(string connectionString) =>
+        new(new DbContextOptionsBuilder<ChinookSilverContext>().UseNpgsql(connectionString).Options);
+
+    /// <inheritdoc />
+    protected override void ConfigureLayer(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.Entity<Artist>().HasNaturalKey(e => e.ArtistId);
+        modelBuilder.Entity<Album>().HasNaturalKey(e => e.AlbumId).HasOne<Artist>().WithMany().HasForeignKey(e => e.ArtistId).OnDelete(DeleteBehavior.Restrict);
+        modelBuilder.Entity<Genre>().HasNaturalKey(e => e.GenreId);
+        modelBuilder.Entity<MediaType>().HasNaturalKey(e => e.MediaTypeId);
+        modelBuilder.Entity<Playlist>().HasNaturalKey(e => e.PlaylistId);
+        modelBuilder.Entity<Track>(e =>
+        {
+            e.HasNaturalKey(x => x.TrackId).Property(x => x.UnitPrice).HasPrecision(10, 2);
+            e.HasOne<Album>().WithMany().HasForeignKey(x => x.AlbumId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<MediaType>().WithMany().HasForeignKey(x => x.MediaTypeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Genre>().WithMany().HasForeignKey(x => x.GenreId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<PlaylistTrack>(e =>
+        {
+            e.HasNaturalKey(x => new { x.PlaylistId, x.TrackId });
+            e.HasOne<Playlist>().WithMany().HasForeignKey(x => x.PlaylistId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Track>().WithMany().HasForeignKey(x => x.TrackId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<Employee>().HasNaturalKey(e => e.EmployeeId).HasOne<Employee>().WithMany().HasForeignKey(e => e.ReportsTo).OnDelete(DeleteBehavior.Restrict);
+        modelBuilder.Entity<Customer>().HasNaturalKey(e => e.CustomerId).HasOne<Employee>().WithMany().HasForeignKey(e => e.SupportRepId).OnDelete(DeleteBehavior.Restrict);
+        modelBuilder.Entity<Invoice>(e =>
+        {
+            e.HasNaturalKey(x => x.InvoiceId).Property(x => x.Total).HasPrecision(10, 2);
+            e.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<InvoiceLine>(e =>
+        {
+            e.HasNaturalKey(x => x.InvoiceLineId).Property(x => x.UnitPrice).HasPrecision(10, 2);
+            e.HasOne<Invoice>().WithMany().HasForeignKey(x => x.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Track>().WithMany().HasForeignKey(x => x.TrackId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+}
