@@ -67,7 +67,7 @@ public sealed class CliTests(PostgresServer server)
         await using var holder = await warehouse.OpenConnectionAsync(ct);
         await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", holder))
         {
-            take.Parameters.AddWithValue("key", WarehouseHost.RunLockKey);
+            take.Parameters.AddWithValue("key", WarehouseHost.RunLockKey("pagila"));
             await take.ExecuteNonQueryAsync(ct);
         }
 

@@ -147,13 +147,13 @@ internal sealed class RunHandler(
     {
         try
         {
-            return await RunLock.TryAcquireAsync(warehouse, ct);
+            return await RunLock.TryAcquireAsync(warehouse, definition.Pipeline.Name, ct);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
         {
             Log.CreatingDatabase(_logger, Databases.Describe(warehouse));
             await Databases.EnsureExistsAsync(warehouse, Databases.DatabaseOf(warehouse), ct);
-            return await RunLock.TryAcquireAsync(warehouse, ct);
+            return await RunLock.TryAcquireAsync(warehouse, definition.Pipeline.Name, ct);
         }
     }
 
