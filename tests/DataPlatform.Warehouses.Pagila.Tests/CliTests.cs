@@ -127,7 +127,7 @@ public sealed class CliTests(PostgresServer server)
         finally
         {
             await using var admin = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(warehouse.ConnectionString) { Database = "postgres" }.ConnectionString);
-            await using var drop = admin.CreateCommand($"DROP DATABASE IF EXISTS \"{warehouse.Name}_source\" WITH (FORCE)");
+            await using var drop = admin.CreateCommand($"DROP DATABASE IF EXISTS \"{warehouse.Name}_pagila_source\" WITH (FORCE)");
             await drop.ExecuteNonQueryAsync(ct);
         }
     }

@@ -108,7 +108,7 @@ internal sealed class RunHandler(
         if (source is null)
         {
             var server = embedded?.ServerConnectionString ?? warehouse;
-            var database = embedded?.SourceDatabase ?? SyntheticSourceDatabase.DatabaseNextTo(Databases.DatabaseOf(warehouse));
+            var database = embedded?.SourceDatabase ?? SyntheticSourceDatabase.DatabaseNextTo(Databases.DatabaseOf(warehouse), definition.Pipeline.Name);
             progress.Phase($"Checking the synthetic source (database {database}, scale {request.Scale.ToString(CultureInfo.InvariantCulture)})");
             generated = await SyntheticSourceDatabase.EnsureAsync(
                 definition.SyntheticSource!, server, database, request.Scale, request.DirtyRate, loggerFactory, _logger, ct);
