@@ -1,7 +1,7 @@
 namespace DataPlatform.Datakits.Chinook.Silver;
 
-/// <summary>Silver <c>Album</c>: An album. Source deletes become soft deletes.</summary>
-public sealed class Album : IReferenceData, IHasSourceBatch
+/// <summary>Silver <c>Album</c>: an album. Source deletes become soft deletes.</summary>
+public sealed class Album : SilverRecord
 {
     /// <summary>The source key.</summary>
     public int AlbumId { get; set; }
@@ -11,13 +11,4 @@ public sealed class Album : IReferenceData, IHasSourceBatch
 
     /// <summary>The artist (foreign key).</summary>
     public int ArtistId { get; set; }
-
-    /// <inheritdoc />
-    public long SourceBatchId { get; set; }
-
-    /// <inheritdoc />
-    public DateTime? InactivatedDate { get; set; }
-
-    /// <inheritdoc />
-    public DateTime Systime { get; set; }
 }

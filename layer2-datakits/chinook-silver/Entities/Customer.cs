@@ -1,7 +1,7 @@
 namespace DataPlatform.Datakits.Chinook.Silver;
 
-/// <summary>Silver <c>Customer</c>: A customer; temporal: <c>customer__history</c> keeps every version. Source deletes become soft deletes.</summary>
-public sealed class Customer : IReferenceData, IHasSourceBatch, ITemporalData
+/// <summary>Silver <c>Customer</c>: a customer; temporal: <c>customer__history</c> keeps every version. Source deletes become soft deletes.</summary>
+public sealed class Customer : TemporalSilverRecord
 {
     /// <summary>The source key.</summary>
     public int CustomerId { get; set; }
@@ -41,17 +41,4 @@ public sealed class Customer : IReferenceData, IHasSourceBatch, ITemporalData
 
     /// <summary>The support rep (foreign key to <c>employee</c>).</summary>
     public int? SupportRepId { get; set; }
-
-    /// <inheritdoc />
-    [ExcludeFromHistory]
-    public long SourceBatchId { get; set; }
-
-    /// <inheritdoc />
-    public DateTime? InactivatedDate { get; set; }
-
-    /// <inheritdoc />
-    public DateTime EffectiveTime { get; set; }
-
-    /// <inheritdoc />
-    public DateTime Systime { get; set; }
 }

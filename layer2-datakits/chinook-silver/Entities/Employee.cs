@@ -1,7 +1,7 @@
 namespace DataPlatform.Datakits.Chinook.Silver;
 
-/// <summary>Silver <c>Employee</c>: An employee; temporal: <c>employee__history</c> keeps every version. Source deletes become soft deletes.</summary>
-public sealed class Employee : IReferenceData, IHasSourceBatch, ITemporalData
+/// <summary>Silver <c>Employee</c>: an employee; temporal: <c>employee__history</c> keeps every version. Source deletes become soft deletes.</summary>
+public sealed class Employee : TemporalSilverRecord
 {
     /// <summary>The source key.</summary>
     public int EmployeeId { get; set; }
@@ -47,17 +47,4 @@ public sealed class Employee : IReferenceData, IHasSourceBatch, ITemporalData
 
     /// <summary>The e-mail, lower-cased; NULL unless <c>local@domain.tld</c>.</summary>
     public string? Email { get; set; }
-
-    /// <inheritdoc />
-    [ExcludeFromHistory]
-    public long SourceBatchId { get; set; }
-
-    /// <inheritdoc />
-    public DateTime? InactivatedDate { get; set; }
-
-    /// <inheritdoc />
-    public DateTime EffectiveTime { get; set; }
-
-    /// <inheritdoc />
-    public DateTime Systime { get; set; }
 }

@@ -1,20 +1,11 @@
 namespace DataPlatform.Datakits.Chinook.Silver;
 
-/// <summary>Silver <c>Genre</c>: A genre. Source deletes become soft deletes.</summary>
-public sealed class Genre : IReferenceData, IHasSourceBatch
+/// <summary>Silver <c>Genre</c>: a genre. Source deletes become soft deletes.</summary>
+public sealed class Genre : SilverRecord
 {
     /// <summary>The source key.</summary>
     public int GenreId { get; set; }
 
     /// <summary>The name, trimmed; NULL when blank.</summary>
     public string? Name { get; set; }
-
-    /// <inheritdoc />
-    public long SourceBatchId { get; set; }
-
-    /// <inheritdoc />
-    public DateTime? InactivatedDate { get; set; }
-
-    /// <inheritdoc />
-    public DateTime Systime { get; set; }
 }

@@ -1,7 +1,7 @@
 namespace DataPlatform.Datakits.Chinook.Silver;
 
-/// <summary>Silver <c>Invoice</c>: An invoice. Source deletes become soft deletes.</summary>
-public sealed class Invoice : IReferenceData, IHasSourceBatch
+/// <summary>Silver <c>Invoice</c>: an invoice. Source deletes become soft deletes.</summary>
+public sealed class Invoice : SilverRecord
 {
     /// <summary>The source key.</summary>
     public int InvoiceId { get; set; }
@@ -29,13 +29,4 @@ public sealed class Invoice : IReferenceData, IHasSourceBatch
 
     /// <summary>The total, never negative.</summary>
     public decimal Total { get; set; }
-
-    /// <inheritdoc />
-    public long SourceBatchId { get; set; }
-
-    /// <inheritdoc />
-    public DateTime? InactivatedDate { get; set; }
-
-    /// <inheritdoc />
-    public DateTime Systime { get; set; }
 }

@@ -1,7 +1,7 @@
 namespace DataPlatform.Datakits.Chinook.Silver;
 
-/// <summary>Silver <c>InvoiceLine</c>: An invoice line. Source deletes become soft deletes.</summary>
-public sealed class InvoiceLine : IReferenceData, IHasSourceBatch
+/// <summary>Silver <c>InvoiceLine</c>: an invoice line. Source deletes become soft deletes.</summary>
+public sealed class InvoiceLine : SilverRecord
 {
     /// <summary>The source key.</summary>
     public int InvoiceLineId { get; set; }
@@ -17,13 +17,4 @@ public sealed class InvoiceLine : IReferenceData, IHasSourceBatch
 
     /// <summary>The quantity, positive.</summary>
     public int Quantity { get; set; }
-
-    /// <inheritdoc />
-    public long SourceBatchId { get; set; }
-
-    /// <inheritdoc />
-    public DateTime? InactivatedDate { get; set; }
-
-    /// <inheritdoc />
-    public DateTime Systime { get; set; }
 }

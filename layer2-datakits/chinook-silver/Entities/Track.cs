@@ -1,7 +1,7 @@
 namespace DataPlatform.Datakits.Chinook.Silver;
 
-/// <summary>Silver <c>Track</c>: A track. Source deletes become soft deletes.</summary>
-public sealed class Track : IReferenceData, IHasSourceBatch
+/// <summary>Silver <c>Track</c>: a track. Source deletes become soft deletes.</summary>
+public sealed class Track : SilverRecord
 {
     /// <summary>The source key.</summary>
     public int TrackId { get; set; }
@@ -29,13 +29,4 @@ public sealed class Track : IReferenceData, IHasSourceBatch
 
     /// <summary>The price, never negative.</summary>
     public decimal UnitPrice { get; set; }
-
-    /// <inheritdoc />
-    public long SourceBatchId { get; set; }
-
-    /// <inheritdoc />
-    public DateTime? InactivatedDate { get; set; }
-
-    /// <inheritdoc />
-    public DateTime Systime { get; set; }
 }
