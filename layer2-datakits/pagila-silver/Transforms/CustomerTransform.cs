@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using DataPlatform.Framework.Transforms;
 using B = DataPlatform.Datakits.Pagila.Bronze.Entities;
 
@@ -20,7 +19,7 @@ internal sealed class CustomerTransform : Transform<B.Customer, Customer>
         var bronzeStore = sources.Set<B.Store>();
         var silverStore = sources.Set<Store>();
         return From(sources.Set<B.Customer>())
-            .Rule("blank_name", b => b.FirstName != null && b.FirstName.Trim() != "" && b.LastName != null && b.LastName.Trim() != "", "A required name is blank.")
+            .Rule("blank_name", b => !Clean.IsBlank(b.FirstName) && !Clean.IsBlank(b.LastName), "A required name is blank.")
             .Rule("missing_value", b => b.CreateDate != null, "The create date is missing.")
             .Rule("orphan_store_id", b => b.StoreId != null && bronzeStore.Any(p => p.StoreId == b.StoreId), "StoreId references no store in the source.")
             .Rule("orphan_address_id", b => b.AddressId != null && bronzeAddress.Any(p => p.AddressId == b.AddressId), "AddressId references no address in the source.")
@@ -32,7 +31,7 @@ internal sealed class CustomerTransform : Transform<B.Customer, Customer>
                 StoreId = b.StoreId!.Value,
                 FirstName = b.FirstName!.Trim(),
                 LastName = b.LastName!.Trim(),
-                Email = b.Email == null || !Regex.IsMatch(b.Email.Trim().ToLower(), CleaningPatterns.Email) ? null : b.Email.Trim().ToLower(),
+                Email = Clean.Email(b.Email),
                 AddressId = b.AddressId!.Value,
                 IsActive = b.Active == 1,
                 CreateDate = b.CreateDate!.Value,
