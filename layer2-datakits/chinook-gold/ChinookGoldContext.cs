@@ -11,13 +11,10 @@ namespace DataPlatform.Datakits.Chinook.Gold;
 /// <summary>
 /// The Chinook gold layer (<c>gl__chinook</c>, DESIGN.md §9): <c>dim_date</c>, <c>dim_employee</c>, <c>dim_customer</c>
 /// (SCD type 2, one current row per customer), <c>dim_track</c>, <c>bridge_playlist_track</c> and <c>fact_invoice_line</c>,
-/// with foreign keys from the bridge and the fact to the dimensions.
+/// with foreign keys from the bridge and the fact to the dimensions, configured in <see cref="ConfigureLayer"/>.
 /// </summary>
 public sealed class ChinookGoldContext(DbContextOptions<ChinookGoldContext> options) : DatakitDbContext(options)
 {
-    /// <summary>The invoice lines.</summary>
-    public DbSet<FactInvoiceLine> FactInvoiceLine => Set<FactInvoiceLine>();
-
     /// <summary>Creates a context on a PostgreSQL connection string.</summary>
     public static ChinookGoldContext Create(string connectionString) =>
         new(new DbContextOptionsBuilder<ChinookGoldContext>().UseNpgsql(connectionString).Options);

@@ -10,19 +10,11 @@ namespace DataPlatform.Datakits.Chinook.Silver;
 /// The Chinook silver layer (<c>sl__chinook</c>): current state of the 11 tables, one row per natural key, trimmed and
 /// conformed, primary and foreign keys enforced (<c>employee.reports_to</c> references <c>employee</c>). Every table has the
 /// reference mixin (source deletes become soft deletes); <c>customer</c> and <c>employee</c> are temporal, so the framework
-/// keeps <c>customer__history</c> and <c>employee__history</c>.
+/// keeps <c>customer__history</c> and <c>employee__history</c>. The entities are configured in <see cref="ConfigureLayer"/>;
+/// read them with <c>Set&lt;T&gt;()</c>.
 /// </summary>
 public sealed class ChinookSilverContext(DbContextOptions<ChinookSilverContext> options) : DatakitDbContext(options)
 {
-    /// <summary>Artists.</summary>
-    public DbSet<Artist> Artists => Set<Artist>();
-
-    /// <summary>Customers.</summary>
-    public DbSet<Customer> Customers => Set<Customer>();
-
-    /// <summary>Employees.</summary>
-    public DbSet<Employee> Employees => Set<Employee>();
-
     /// <summary>Creates a context on a PostgreSQL connection string.</summary>
     public static ChinookSilverContext Create(string connectionString) =>
         new(new DbContextOptionsBuilder<ChinookSilverContext>().UseNpgsql(connectionString).Options);
