@@ -14,7 +14,7 @@ public sealed class WarehouseHostDefinition
     /// <summary>The pipeline <c>run</c> runs and <c>deploy</c>/<c>validate</c>/<c>plan</c> work on (with the ledger).</summary>
     public required PipelineDefinition Pipeline { get; init; }
 
-    /// <summary>Generates a source when <c>run</c> gets no <c>--source</c>; null: <c>--source</c> is required.</summary>
+    /// <summary>Generates a source for the embedded default and for <c>--source synthetic</c>; null: <c>--source</c> is always required.</summary>
     public ISyntheticSource? SyntheticSource { get; init; }
 
     /// <summary>The layer whose quarantined rows <c>--max-rejected-rate</c> checks against the rows it holds.</summary>

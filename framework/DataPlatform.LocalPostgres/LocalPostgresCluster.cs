@@ -8,7 +8,9 @@ namespace DataPlatform.LocalPostgres;
 
 /// <summary>
 /// A PostgreSQL cluster run from the locally installed binaries (<c>initdb</c> + <c>pg_ctl</c>), listening on
-/// 127.0.0.1 with trust authentication for the <c>postgres</c> superuser.
+/// 127.0.0.1, private to the user that created it: the <c>postgres</c> superuser authenticates with scram-sha-256 and a
+/// random password kept in <see cref="PasswordFile"/> (mode 0600), and the cluster directory holding the Unix socket is
+/// mode 0700 with socket permissions 0700, so other local accounts can neither read the password nor reach the socket.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -26,6 +28,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 {
     private const int MaxSocketPathLength = 90;
     private const string PortFileName = "port";
+    private const string PasswordFileName = "password";
 
     /// <summary>Name prefix of the directories of ephemeral clusters under the temporary directory.</summary>
     internal const string EphemeralDirectoryPrefix = "dataplatform-pg-";
@@ -43,6 +46,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     private bool _startedHere;
     private bool _disposed;
     private string? _temporarySocketDirectory;
+    private string? _password;
 
     private LocalPostgresCluster(
         string rootDirectory, bool isEphemeral, LocalPostgresClusterOptions options, PostgresBinaries binaries, ILoggerFactory? loggerFactory)
@@ -63,6 +67,12 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     /// <summary>The server log file: <c>&lt;RootDirectory&gt;/postgres.log</c>.</summary>
     public string LogFile => Path.Combine(RootDirectory, "postgres.log");
 
+    /// <summary>
+    /// The file holding the <c>postgres</c> superuser's password: <c>&lt;RootDirectory&gt;/password</c>, mode 0600. Read it to
+    /// connect with other tools (e.g. <c>PGPASSWORD="$(cat …/password)" psql …</c>); never print its content.
+    /// </summary>
+    public string PasswordFile => Path.Combine(RootDirectory, PasswordFileName);
+
     /// <summary>Whether the directory is deleted on dispose.</summary>
     public bool IsEphemeral { get; }
 
@@ -75,11 +85,14 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     /// <summary>Whether the server is running (as far as this instance knows).</summary>
     public bool IsRunning { get; private set; }
 
-    /// <summary>Npgsql connection string of the <c>postgres</c> superuser to the <c>postgres</c> database.</summary>
+    /// <summary>Npgsql connection string of the <c>postgres</c> superuser to the <c>postgres</c> database, with its password.</summary>
     /// <exception cref="InvalidOperationException">The cluster has not been started.</exception>
     public string ConnectionString => Port == 0
         ? throw new InvalidOperationException("The cluster has not been started; call StartAsync first.")
-        : string.Create(CultureInfo.InvariantCulture, $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres");
+        : new Npgsql.NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1", Port = Port, Username = "postgres", Database = "postgres", Password = _password ??= ClusterPassword.Read(PasswordFile),
+        }.ConnectionString;
 
     /// <summary>Creates (but does not initialize or start) a cluster in a new temporary directory that is deleted on dispose.</summary>
     /// <remarks>
@@ -132,7 +145,8 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     }
 
     /// <summary>
-    /// Runs <c>initdb -U postgres --auth=trust -E UTF8 --locale=C</c> unless the data directory already holds a cluster.
+    /// Runs <c>initdb -U postgres --auth=scram-sha-256 --pwfile=&lt;PasswordFile&gt; -E UTF8 --locale=C</c> with a new random
+    /// password unless the data directory already holds a cluster.
     /// </summary>
     /// <exception cref="LocalPostgresException">initdb failed; the message holds its output.</exception>
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -144,12 +158,29 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             return;
         }
 
+        if (Directory.Exists(DataDirectory))
+        {
+            throw new LocalPostgresException(
+                $"'{DataDirectory}' exists but holds no PG_VERSION, so it is not a complete PostgreSQL cluster. It is left alone; move or delete it to create a new cluster here.");
+        }
+
         CreateRootDirectory();
+        ClusterPassword.MakePrivate(RootDirectory);
+
+        // initdb writes into a staging directory renamed into place when complete: a first start killed half-way leaves
+        // only the staging directory, which the next start discards, never a data directory that looks like a cluster.
+        var staging = DataDirectory + ".initdb";
+        if (Directory.Exists(staging))
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+
+        _password = ClusterPassword.Create(PasswordFile);
         await ServiceAccount.PrepareDirectoryAsync(RootDirectory, _options.CommandTimeout, cancellationToken).ConfigureAwait(false);
         LocalPostgresLog.Initializing(_logger, DataDirectory, _binaries.InitDb);
         var arguments = new List<string>
         {
-            "-D", DataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C",
+            "-D", staging, "-U", "postgres", "--auth=scram-sha-256", "--pwfile=" + PasswordFile, "-E", "UTF8", "--locale=C",
         };
         if (_options.DisableDurability)
         {
@@ -157,6 +188,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         }
 
         await RunToolAsync(_binaries.InitDb, arguments, "initdb", cancellationToken).ConfigureAwait(false);
+        Directory.Move(staging, DataDirectory);
     }
 
     /// <summary>
@@ -174,11 +206,13 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         var recordedPort = ReadRecordedPort();
-        if (recordedPort is not null && await IsServerRunningAsync(cancellationToken).ConfigureAwait(false))
+        if (await IsServerRunningAsync(cancellationToken).ConfigureAwait(false) && ReadServerPort() is { } serverPort)
         {
-            Port = recordedPort.Value;
+            // The running server says where it listens; the port file is only our note of the last start.
+            Port = serverPort;
             IsRunning = true;
             LocalPostgresLog.AlreadyRunning(_logger, Port, DataDirectory);
+            await SecureLegacyClusterAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -208,6 +242,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
                 await File.WriteAllTextAsync(
                         Path.Combine(RootDirectory, PortFileName), port.ToString(CultureInfo.InvariantCulture), CancellationToken.None)
                     .ConfigureAwait(false);
+                await SecureLegacyClusterAsync(cancellationToken).ConfigureAwait(false);
                 return;
             }
 
@@ -430,7 +465,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
     private string BuildServerOptions(int port, string socketDirectory)
     {
-        var settings = new List<KeyValuePair<string, string>> { new("listen_addresses", "127.0.0.1") };
+        var settings = new List<KeyValuePair<string, string>> { new("listen_addresses", "127.0.0.1"), new("unix_socket_permissions", "0700") };
         if (_options.DisableDurability)
         {
             settings.Add(new("fsync", "off"));
@@ -462,6 +497,43 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         return _temporarySocketDirectory;
     }
 
+    /// <summary>
+    /// A cluster created before clusters were private (trust authentication, no password file) gets a password, scram-only
+    /// <c>pg_hba.conf</c> and a private directory on its first start by this version.
+    /// </summary>
+    private async Task SecureLegacyClusterAsync(CancellationToken cancellationToken)
+    {
+        if (File.Exists(PasswordFile))
+        {
+            return;
+        }
+
+        LocalPostgresLog.Securing(_logger, DataDirectory);
+        ClusterPassword.MakePrivate(RootDirectory);
+        var password = ClusterPassword.Generate();
+        var trusted = new Npgsql.NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Database = "postgres", Pooling = false };
+        var connection = new Npgsql.NpgsqlConnection(trusted.ConnectionString);
+        await using (connection.ConfigureAwait(false))
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var alter = new Npgsql.NpgsqlCommand($"ALTER ROLE postgres PASSWORD '{password}'", connection);
+            await using (alter.ConfigureAwait(false))
+            {
+                await alter.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await File.WriteAllTextAsync(Path.Combine(DataDirectory, "pg_hba.conf"), ClusterPassword.HbaConf, cancellationToken).ConfigureAwait(false);
+            var reload = new Npgsql.NpgsqlCommand("SELECT pg_reload_conf()", connection);
+            await using (reload.ConfigureAwait(false))
+            {
+                await reload.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        ClusterPassword.Write(PasswordFile, password);
+        _password = password;
+    }
+
     private void CreateRootDirectory()
     {
         if (Directory.Exists(RootDirectory))
@@ -491,6 +563,20 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
                     UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
                     | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
             }
+        }
+    }
+
+    /// <summary>The port in <c>postmaster.pid</c> (its fourth line), written by the running server itself.</summary>
+    private int? ReadServerPort()
+    {
+        try
+        {
+            var lines = File.ReadAllLines(Path.Combine(DataDirectory, "postmaster.pid"));
+            return lines.Length >= 4 && int.TryParse(lines[3].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 

@@ -43,4 +43,7 @@ internal static partial class LocalPostgresLog
 
     [LoggerMessage(EventId = 6012, Level = LogLevel.Warning, Message = "Could not sweep leaked PostgreSQL cluster {Directory}")]
     public static partial void SweepFailed(ILogger logger, Exception exception, string directory);
+
+    [LoggerMessage(EventId = 6013, Level = LogLevel.Warning, Message = "The PostgreSQL cluster in {DataDirectory} used trust authentication: giving the postgres user a random password and requiring it (scram-sha-256)")]
+    public static partial void Securing(ILogger logger, string dataDirectory);
 }

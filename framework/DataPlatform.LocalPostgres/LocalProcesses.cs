@@ -71,4 +71,15 @@ internal static class LocalProcesses
             return null;
         }
     }
+
+    /// <summary>Sends SIGTERM to <paramref name="processId"/>; false when it could not be sent (no such process, not permitted).</summary>
+    public static bool Terminate(int processId) => processId > 0 && SendSignal(processId, SignalTerminate) == 0;
+
+    private const int SignalTerminate = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    [System.Runtime.InteropServices.DefaultDllImportSearchPaths(System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]
+#pragma warning disable SYSLIB1054 // LibraryImport needs AllowUnsafeBlocks; kill takes two ints, so no marshalling happens.
+    private static extern int SendSignal(int processId, int signal);
+#pragma warning restore SYSLIB1054
 }

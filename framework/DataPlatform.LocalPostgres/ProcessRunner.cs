@@ -75,10 +75,19 @@ internal static class ProcessRunner
         }
     }
 
+    /// <summary>How long a timed-out tool gets to end after SIGTERM (pg_ctl and initdb clean up) before SIGKILL.</summary>
+    internal static readonly TimeSpan TerminateGracePeriod = TimeSpan.FromSeconds(5);
+
+    // SIGTERM first, so a tool (or runuser, which passes it on) can end cleanly; SIGKILL only for what is still there.
     private static void Kill(Process process)
     {
         try
         {
+            if (!OperatingSystem.IsWindows() && LocalProcesses.Terminate(process.Id) && process.WaitForExit(TerminateGracePeriod))
+            {
+                return;
+            }
+
             process.Kill(entireProcessTree: true);
         }
         catch (InvalidOperationException)

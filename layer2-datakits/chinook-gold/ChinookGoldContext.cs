@@ -48,7 +48,7 @@ public sealed class ChinookGoldContext(DbContextOptions<ChinookGoldContext> opti
         {
             e.HasKey(x => new { x.PlaylistId, x.TrackKey });
             e.Property(x => x.PlaylistId).ValueGeneratedNever();
-            e.HasOne<DimTrack>().WithMany().HasForeignKey(x => x.TrackKey).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<DimTrack>().ByForeignKey(x => x.TrackKey);
         });
         modelBuilder.Entity<FactInvoiceLine>(e =>
         {
@@ -56,10 +56,10 @@ public sealed class ChinookGoldContext(DbContextOptions<ChinookGoldContext> opti
             e.Property(x => x.InvoiceLineId).ValueGeneratedNever();
             e.Property(x => x.UnitPrice).HasPrecision(10, 2);
             e.Property(x => x.LineAmount).HasPrecision(10, 2);
-            e.HasOne<DimDate>().WithMany().HasForeignKey(x => x.InvoiceDateKey).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<DimCustomer>().WithMany().HasForeignKey(x => x.CustomerKey).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<DimTrack>().WithMany().HasForeignKey(x => x.TrackKey).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<DimEmployee>().WithMany().HasForeignKey(x => x.SupportRepKey).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<DimDate>().ByForeignKey(x => x.InvoiceDateKey);
+            e.HasOne<DimCustomer>().ByForeignKey(x => x.CustomerKey);
+            e.HasOne<DimTrack>().ByForeignKey(x => x.TrackKey);
+            e.HasOne<DimEmployee>().ByForeignKey(x => x.SupportRepKey);
         });
     }
 }

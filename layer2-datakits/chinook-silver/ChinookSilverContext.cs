@@ -24,35 +24,35 @@ public sealed class ChinookSilverContext(DbContextOptions<ChinookSilverContext> 
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.Entity<Artist>().HasNaturalKey(e => e.ArtistId);
-        modelBuilder.Entity<Album>().HasNaturalKey(e => e.AlbumId).HasOne<Artist>().WithMany().HasForeignKey(e => e.ArtistId).OnDelete(DeleteBehavior.Restrict);
+        modelBuilder.Entity<Album>().HasNaturalKey(e => e.AlbumId).HasOne<Artist>().ByForeignKey(e => e.ArtistId);
         modelBuilder.Entity<Genre>().HasNaturalKey(e => e.GenreId);
         modelBuilder.Entity<MediaType>().HasNaturalKey(e => e.MediaTypeId);
         modelBuilder.Entity<Playlist>().HasNaturalKey(e => e.PlaylistId);
         modelBuilder.Entity<Track>(e =>
         {
             e.HasNaturalKey(x => x.TrackId).Property(x => x.UnitPrice).HasPrecision(10, 2);
-            e.HasOne<Album>().WithMany().HasForeignKey(x => x.AlbumId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<MediaType>().WithMany().HasForeignKey(x => x.MediaTypeId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<Genre>().WithMany().HasForeignKey(x => x.GenreId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Album>().ByForeignKey(x => x.AlbumId);
+            e.HasOne<MediaType>().ByForeignKey(x => x.MediaTypeId);
+            e.HasOne<Genre>().ByForeignKey(x => x.GenreId);
         });
         modelBuilder.Entity<PlaylistTrack>(e =>
         {
             e.HasNaturalKey(x => new { x.PlaylistId, x.TrackId });
-            e.HasOne<Playlist>().WithMany().HasForeignKey(x => x.PlaylistId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<Track>().WithMany().HasForeignKey(x => x.TrackId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Playlist>().ByForeignKey(x => x.PlaylistId);
+            e.HasOne<Track>().ByForeignKey(x => x.TrackId);
         });
-        modelBuilder.Entity<Employee>().HasNaturalKey(e => e.EmployeeId).HasOne<Employee>().WithMany().HasForeignKey(e => e.ReportsTo).OnDelete(DeleteBehavior.Restrict);
-        modelBuilder.Entity<Customer>().HasNaturalKey(e => e.CustomerId).HasOne<Employee>().WithMany().HasForeignKey(e => e.SupportRepId).OnDelete(DeleteBehavior.Restrict);
+        modelBuilder.Entity<Employee>().HasNaturalKey(e => e.EmployeeId).HasOne<Employee>().ByForeignKey(e => e.ReportsTo);
+        modelBuilder.Entity<Customer>().HasNaturalKey(e => e.CustomerId).HasOne<Employee>().ByForeignKey(e => e.SupportRepId);
         modelBuilder.Entity<Invoice>(e =>
         {
             e.HasNaturalKey(x => x.InvoiceId).Property(x => x.Total).HasPrecision(10, 2);
-            e.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Customer>().ByForeignKey(x => x.CustomerId);
         });
         modelBuilder.Entity<InvoiceLine>(e =>
         {
             e.HasNaturalKey(x => x.InvoiceLineId).Property(x => x.UnitPrice).HasPrecision(10, 2);
-            e.HasOne<Invoice>().WithMany().HasForeignKey(x => x.InvoiceId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<Track>().WithMany().HasForeignKey(x => x.TrackId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Invoice>().ByForeignKey(x => x.InvoiceId);
+            e.HasOne<Track>().ByForeignKey(x => x.TrackId);
         });
     }
 }

@@ -45,7 +45,26 @@ public sealed class DatakitPackageTests(PostgresServer server) : IDisposable
         Assert.Contains("not a valid NuGet package", notZip.Error, StringComparison.Ordinal);
     }
 
-    private string Pack(string id, string assemblyPath)
+    [Fact]
+    public async Task Only_the_declared_dependencies_are_loaded_from_the_package_folder()
+    {
+        var dependency = Pack("Testkit.Dependency", typeof(PostgresServer).Assembly.Location);
+        var unrelated = Pack("Unrelated.Package", typeof(Assert).Assembly.Location);
+        var unreadable = Path.Combine(_folder, "Unreadable.1.0.0.nupkg");
+        await File.WriteAllTextAsync(unreadable, "not a zip", TestContext.Current.CancellationToken);
+        var package = Pack("DataPlatform.TestDatakit", CliRunner.TestDatakitPath, "<dependencies><group targetFramework=\"net10.0\"><dependency id=\"Testkit.Dependency\" version=\"0.0.1-a\" /></group></dependencies>");
+
+        var list = await CliRunner.RunAsync("list", "--datakit", package, "--log-level", "Debug");
+        var log = list.Output + list.Error;
+
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.Contains($"Loading dependency package {dependency}", log, StringComparison.Ordinal);
+        Assert.Contains($"Extracted {dependency}", log, StringComparison.Ordinal);
+        Assert.DoesNotContain(Path.GetFileName(unrelated), log, StringComparison.Ordinal);
+        Assert.DoesNotContain(Path.GetFileName(unreadable), log, StringComparison.Ordinal);
+    }
+
+    private string Pack(string id, string assemblyPath, string dependencies = "")
     {
         var version = $"0.0.1-t{Guid.NewGuid():N}"[..20];
         var package = Path.Combine(_folder, $"{id}.{version}.nupkg");
@@ -56,7 +75,7 @@ public sealed class DatakitPackageTests(PostgresServer server) : IDisposable
             writer.Write($"""
                 <?xml version="1.0" encoding="utf-8"?>
                 <package xmlns="http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd">
-                  <metadata><id>{id}</id><version>{version}</version><authors>tests</authors><description>test datakit</description></metadata>
+                  <metadata><id>{id}</id><version>{version}</version><authors>tests</authors><description>test datakit</description>{dependencies}</metadata>
                 </package>
                 """);
         }

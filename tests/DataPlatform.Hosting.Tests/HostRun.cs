@@ -5,8 +5,9 @@ namespace DataPlatform.Hosting.Tests;
 /// <summary>Runs the warehouse host in-process with captured stdout and stderr.</summary>
 internal static class HostRun
 {
-    public static WarehouseHostDefinition Definition(PipelineLayer? layer = null) => new()
+    public static WarehouseHostDefinition Definition(PipelineLayer? layer = null, ISyntheticSource? syntheticSource = null) => new()
     {
+        SyntheticSource = syntheticSource,
         CommandName = "testkit-warehouse",
         Description = "The test datakit's warehouse.",
         Pipeline = new PipelineDefinition("testkit", layer ?? new TestkitLayer()),

@@ -27,6 +27,33 @@ public sealed class RunVerbTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Status_shows_the_open_quarantine_per_table_and_rule()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await server.CreateDatabaseAsync("host_status_quarantine", ct);
+        var definition = HostRun.Definition();
+        var run = await HostRun.RunAsync(definition, "run", "--warehouse", db.ConnectionString, "--source", db.ConnectionString);
+        await db.ExecuteAsync(
+            """
+            INSERT INTO dataplatform.quarantine (batch_id, last_seen_batch_id, transform, table_name, row_key, rule, message, raw_row, resolved_batch_id)
+            VALUES (1, 1, 't', 'sl__testkit.country', '1', 'blank_name', 'm', '{}', NULL),
+                   (1, 1, 't', 'sl__testkit.country', '2', 'blank_name', 'm', '{}', NULL),
+                   (1, 1, 't', 'sl__testkit.country', '3', 'orphan_x', 'm', '{}', 1),
+                   (1, 1, 't', 'sl__other.thing', '4', 'foreign_rule', 'm', '{}', NULL)
+            """,
+            ct);
+
+        var status = await HostRun.RunAsync(definition, "status", "--warehouse", db.ConnectionString);
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        Assert.True(status.ExitCode == ExitCodes.Ok, status.ToString());
+        Assert.Contains("Open quarantine (2 rows)", status.Output, StringComparison.Ordinal);
+        Assert.Matches(@"sl__testkit\.country\s+blank_name\s+2\s+1\s+1", status.Output);
+        Assert.DoesNotContain("orphan_x", status.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("foreign_rule", status.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Usage_errors_exit_1()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -23,7 +23,9 @@ public sealed class LocalPostgresClusterTests
             directory = cluster.RootDirectory;
             Assert.True(cluster.IsRunning);
             Assert.True(File.Exists(Path.Combine(cluster.DataDirectory, "PG_VERSION")));
-            Assert.Equal($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres", cluster.ConnectionString);
+            var password = (await File.ReadAllTextAsync(cluster.PasswordFile, ct)).Trim();
+            Assert.Equal(32, password.Length);
+            Assert.Equal($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Password={password}", cluster.ConnectionString);
 
             await using var connection = new NpgsqlConnection(cluster.ConnectionString);
             await connection.OpenAsync(ct);

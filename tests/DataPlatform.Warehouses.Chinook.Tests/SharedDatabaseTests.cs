@@ -17,7 +17,7 @@ public sealed class SharedDatabaseTests(PostgresServer server)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var db = await server.CreateDatabaseAsync("shared_dw", ct);
-        string[] Run(params string[] extra) => ["run", "--warehouse", db.ConnectionString, "--dirty-rate", "0", "--no-progress", .. extra];
+        string[] Run(params string[] extra) => ["run", "--warehouse", db.ConnectionString, "--source", "synthetic", "--dirty-rate", "0", "--no-progress", .. extra];
         try
         {
             // Both at once, from an empty database: both deploy the shared ledger, both succeed.

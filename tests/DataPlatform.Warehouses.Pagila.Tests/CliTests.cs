@@ -116,7 +116,7 @@ public sealed class CliTests(PostgresServer server)
         await using var warehouse = await server.CreateDatabaseAsync("cli_sigterm", ct);
         try
         {
-            var run = WarehouseCli.Start(["run", "--warehouse", warehouse.ConnectionString, "--scale", "0.1"]);
+            var run = WarehouseCli.Start(["run", "--warehouse", warehouse.ConnectionString, "--source", "synthetic", "--scale", "0.1"]);
             await run.WaitForStderrAsync(line => line.Contains("of pipeline pagila started", StringComparison.Ordinal)).WaitAsync(TimeSpan.FromMinutes(3), ct);
             run.Terminate();
             var result = await run.WaitAsync();

@@ -56,7 +56,7 @@ public sealed partial class NuGetConsumptionTests(PostgresServer server)
             Assert.True(Directory.Exists(Path.Combine(work, "packages", "dataplatform.framework", version)), "the packages were not restored from the local feed");
 
             var run = await ProcessAsync(
-                "dotnet", [Path.Combine(app, "bin", "Release", "net10.0", "pagila-warehouse.dll"), "run", "--warehouse", warehouse.ConnectionString, "--scale", "0.1", "--dirty-rate", "0"], work, ct);
+                "dotnet", [Path.Combine(app, "bin", "Release", "net10.0", "pagila-warehouse.dll"), "run", "--warehouse", warehouse.ConnectionString, "--source", "synthetic", "--scale", "0.1", "--dirty-rate", "0"], work, ct);
             Assert.True(run.ExitCode == 0, run.Output);
             Assert.Equal(1_000L, await warehouse.ScalarAsync<long>("SELECT count(*) FROM gl__pagila.dim_film", ct));
             Assert.True(await warehouse.ScalarAsync<long>("SELECT count(*) FROM gl__pagila.fact_rental", ct) > 1_000);

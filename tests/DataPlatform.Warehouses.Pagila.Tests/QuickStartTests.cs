@@ -40,7 +40,10 @@ public sealed class QuickStartTests : IAsyncLifetime
             Path.Combine(_home, "cluster"), new LocalPostgresClusterOptions { StopWhenProcessExits = false, DisableDurability = false });
         await cluster.StartAsync(ct);
         Assert.Contains($"port={cluster.Port}", first.StandardOutput, StringComparison.Ordinal); // the port is stable from run to run
-        await using var warehouse = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={cluster.Port};Username=postgres;Database=pagila_warehouse");
+        var password = (await File.ReadAllTextAsync(cluster.PasswordFile, ct)).Trim();
+        Assert.DoesNotContain(password, first.StandardOutput + first.StandardError, StringComparison.Ordinal);
+        Assert.Contains(cluster.PasswordFile, first.StandardOutput, StringComparison.Ordinal); // the hint says where it is, not what it is
+        await using var warehouse = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Database = "pagila_warehouse" }.ConnectionString);
         var before = await RowVersions.TakeAsync(warehouse, ct);
 
         var second = await WarehouseCli.RunAsync(["run"], Environment);

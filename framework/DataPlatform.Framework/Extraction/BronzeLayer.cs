@@ -33,18 +33,23 @@ public sealed class BronzeLayer<TContext> : PipelineLayer
     private readonly IReadOnlyList<(Type Entity, ExtractionPolicy Policy)> _tables;
     private readonly IReadOnlySet<string>? _only;
 
+    // Derived once per declaration, not per run: reading the EF model is slow the first times a process does it.
+    private readonly Lazy<IReadOnlyList<BronzeTablePlan>> _plans;
+
     /// <summary>Declares a bronze layer with no tables yet.</summary>
     public BronzeLayer()
-        : this([], null, 2)
+        : this([], null, 2, null)
     {
     }
 
-    private BronzeLayer(IReadOnlyList<(Type Entity, ExtractionPolicy Policy)> tables, IReadOnlySet<string>? only, int maxDegreeOfParallelism)
+    private BronzeLayer(
+        IReadOnlyList<(Type Entity, ExtractionPolicy Policy)> tables, IReadOnlySet<string>? only, int maxDegreeOfParallelism, Lazy<IReadOnlyList<BronzeTablePlan>>? plans)
         : base("bronze")
     {
         _tables = tables;
         _only = only;
         MaxDegreeOfParallelism = maxDegreeOfParallelism;
+        _plans = plans ?? new Lazy<IReadOnlyList<BronzeTablePlan>>(() => CreatePlans(tables));
     }
 
     /// <summary>How many tables are extracted at once. Default 2.</summary>
@@ -76,14 +81,14 @@ public sealed class BronzeLayer<TContext> : PipelineLayer
             throw new InvalidOperationException($"{typeof(TEntity).Name} is already declared.");
         }
 
-        return new BronzeLayer<TContext>([.. _tables, (typeof(TEntity), policy)], _only, MaxDegreeOfParallelism);
+        return new BronzeLayer<TContext>([.. _tables, (typeof(TEntity), policy)], _only, MaxDegreeOfParallelism, null);
     }
 
     /// <summary>Extracts at most <paramref name="maxDegreeOfParallelism"/> tables at once.</summary>
     public BronzeLayer<TContext> WithParallelism(int maxDegreeOfParallelism)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDegreeOfParallelism, 1);
-        return new BronzeLayer<TContext>(_tables, _only, maxDegreeOfParallelism);
+        return new BronzeLayer<TContext>(_tables, _only, maxDegreeOfParallelism, _plans);
     }
 
     /// <summary>The same layer restricted to some of its tables (bronze table names without schema).</summary>
@@ -98,14 +103,14 @@ public sealed class BronzeLayer<TContext> : PipelineLayer
             throw new ArgumentException($"Unknown bronze table(s): {string.Join(", ", unknown)}.", nameof(tables));
         }
 
-        return new BronzeLayer<TContext>(_tables, tables.ToHashSet(StringComparer.Ordinal), MaxDegreeOfParallelism);
+        return new BronzeLayer<TContext>(_tables, tables.ToHashSet(StringComparer.Ordinal), MaxDegreeOfParallelism, _plans);
     }
 
     /// <inheritdoc />
     public override Task<IReadOnlyList<TableResult>> RunAsync(PipelineLayerRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return ExtractAsync(run.Source, run.Warehouse, run.Ledger, run.BatchId, run.FullRefresh, run.Progress, run.LoggerFactory, cancellationToken);
+        return ExtractCoreAsync(run.Source, run.Warehouse, run.Ledger, run.BatchId, run.FullRefresh, run.Progress, run.LoggerFactory, run.EnsureExclusiveAsync, cancellationToken);
     }
 
     /// <summary>
@@ -116,7 +121,7 @@ public sealed class BronzeLayer<TContext> : PipelineLayer
     /// <param name="warehouse">The warehouse database with the deployed bronze schema and the ledger.</param>
     /// <param name="ledger">The ledger; each table's row is recorded in the transaction that appended its rows.</param>
     /// <param name="batchId">The running batch; a table already extracted by this or a later batch is refused.</param>
-    /// <param name="fullRefresh">Read every source row regardless of cursors and append a complete snapshot.</param>
+    /// <param name="fullRefresh">Read every source row regardless of cursors; rows equal to their latest bronze version are still skipped.</param>
     /// <param name="progress">Optional table events.</param>
     /// <param name="loggerFactory">Optional logging.</param>
     /// <param name="cancellationToken">Cancels the extraction; tables not yet committed roll back.</param>
@@ -128,21 +133,38 @@ public sealed class BronzeLayer<TContext> : PipelineLayer
         bool fullRefresh,
         IPipelineProgress? progress,
         ILoggerFactory? loggerFactory,
+        CancellationToken cancellationToken) =>
+        await ExtractCoreAsync(source, warehouse, ledger, batchId, fullRefresh, progress, loggerFactory, beforeCommit: null, cancellationToken).ConfigureAwait(false);
+
+    private async Task<IReadOnlyList<TableResult>> ExtractCoreAsync(
+        NpgsqlDataSource source,
+        NpgsqlDataSource warehouse,
+        BatchLedger ledger,
+        long batchId,
+        bool fullRefresh,
+        IPipelineProgress? progress,
+        ILoggerFactory? loggerFactory,
+        Func<CancellationToken, Task>? beforeCommit,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(warehouse);
         ArgumentNullException.ThrowIfNull(ledger);
-        var sourceSchema = DatakitDbContext.FindDatakit(typeof(TContext)).SourceSchema
-            ?? throw new InvalidOperationException($"The datakit of {typeof(TContext).Name} declares no SourceSchema.");
-        var plans = Selected().Select(t => BronzeTablePlan.Create(Model.FindEntityType(t.Entity)!, sourceSchema, t.Policy)).ToList();
+        var plans = _only is null ? _plans.Value : [.. _plans.Value.Where(p => _only.Contains(p.Table))];
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<BronzeLayer<TContext>>();
-        return await ExtractionEngine.RunAsync(plans, source, warehouse, ledger, batchId, fullRefresh, MaxDegreeOfParallelism, progress, logger, cancellationToken)
+        return await ExtractionEngine.RunAsync(plans, source, warehouse, ledger, batchId, fullRefresh, MaxDegreeOfParallelism, progress, logger, beforeCommit, cancellationToken)
             .ConfigureAwait(false);
     }
 
     private IEnumerable<(Type Entity, ExtractionPolicy Policy)> Selected() =>
         _only is null ? _tables : _tables.Where(t => _only.Contains(Model.FindEntityType(t.Entity)!.GetTableName()!));
+
+    private static List<BronzeTablePlan> CreatePlans(IReadOnlyList<(Type Entity, ExtractionPolicy Policy)> tables)
+    {
+        var sourceSchema = DatakitDbContext.FindDatakit(typeof(TContext)).SourceSchema
+            ?? throw new InvalidOperationException($"The datakit of {typeof(TContext).Name} declares no SourceSchema.");
+        return [.. tables.Select(t => BronzeTablePlan.Create(Model.FindEntityType(t.Entity)!, sourceSchema, t.Policy))];
+    }
 
     private static IModel CreateModel()
     {

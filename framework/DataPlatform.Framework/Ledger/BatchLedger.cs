@@ -18,6 +18,7 @@ public sealed class BatchLedger : IAsyncDisposable
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<long, NpgsqlConnection> _owners = new();
+    private readonly SemaphoreSlim _ownerGate = new(1, 1);
 
     /// <summary>Creates a ledger on <paramref name="dataSource"/> (the warehouse database).</summary>
     public BatchLedger(NpgsqlDataSource dataSource, ILoggerFactory? loggerFactory = null)
@@ -90,7 +91,10 @@ public sealed class BatchLedger : IAsyncDisposable
     /// Makes <paramref name="batchId"/> the id of the next <see cref="StartBatchAsync"/>. Call it while holding the
     /// warehouse's run lock, so no other run starts a batch in between.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The id is not above the ledger's newest batch id.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The id is not above the ledger's newest batch id or the newest batch id stamped on any row of the warehouse
+    /// (<c>dp_batch_id</c>, <c>source_batch_id</c>), or it is beyond the range of the ledger's identity.
+    /// </exception>
     public async Task ReserveBatchIdAsync(long batchId, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchId);
@@ -104,8 +108,43 @@ public sealed class BatchLedger : IAsyncDisposable
                     nameof(batchId), batchId, $"Batch id {batchId} is not above the newest batch id {newest} in the ledger.");
             }
 
+            var maximum = (long)(await ScalarAsync(connection, null, LedgerSql.BatchIdMaximum, cancellationToken).ConfigureAwait(false))!;
+            if (batchId > maximum)
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(batchId), batchId, $"Batch id {batchId} is beyond the ledger's batch id range (at most {maximum}).");
+            }
+
+            foreach (var (query, table) in await ReadBatchColumnsAsync(connection, cancellationToken).ConfigureAwait(false))
+            {
+                if (await ScalarAsync(connection, null, query, cancellationToken).ConfigureAwait(false) is long stamped && batchId <= stamped)
+                {
+                    throw new ArgumentOutOfRangeException(
+                        nameof(batchId), batchId, $"Batch id {batchId} is not above batch id {stamped}, which rows of {table} already carry.");
+                }
+            }
+
             await ExecuteAsync(connection, null, LedgerSql.ReserveBatchId, cancellationToken, ("id", batchId)).ConfigureAwait(false);
         }
+    }
+
+    private static async Task<List<(string Query, string Table)>> ReadBatchColumnsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var columns = new List<(string, string)>();
+        var command = Command(connection, null, LedgerSql.BatchColumns);
+        await using (command.ConfigureAwait(false))
+        {
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    columns.Add((reader.GetString(0), reader.GetString(1)));
+                }
+            }
+        }
+
+        return columns;
     }
 
     /// <summary>
@@ -254,6 +293,141 @@ public sealed class BatchLedger : IAsyncDisposable
         {
             var value = await ScalarAsync(connection, null, LedgerSql.LastWatermark, cancellationToken, ("pipeline", pipeline), ("layer", layer), ("table_name", tableName)).ConfigureAwait(false);
             return value as string;
+        }
+    }
+
+    /// <summary>
+    /// Throws unless this ledger still owns running batch <paramref name="batchId"/>: its owner session is alive and holds
+    /// the batch's advisory lock. A dropped owner session lets the next run mark the batch abandoned and start its own, so
+    /// nothing of this batch may be committed after that.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The batch is not owned here, or its lock is gone.</exception>
+    /// <exception cref="NpgsqlException">The owner session's connection is broken.</exception>
+    public async Task EnsureOwnedAsync(long batchId, CancellationToken cancellationToken = default)
+    {
+        if (!_owners.TryGetValue(batchId, out var owner))
+        {
+            throw new InvalidOperationException($"Batch {batchId} is not owned by this ledger (never started here, or already finished).");
+        }
+
+        bool held;
+        await _ownerGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            held = await ScalarAsync(owner, null, LedgerSql.HoldsOwnerLock, cancellationToken, ("class", LedgerSql.OwnerLockClass), ("object", LockObject(batchId))).ConfigureAwait(false) is true;
+        }
+        finally
+        {
+            _ownerGate.Release();
+        }
+
+        if (!held)
+        {
+            throw new InvalidOperationException($"Batch {batchId} lost its owner lock: another run may have taken over, so nothing more of it is committed.");
+        }
+    }
+
+    /// <summary>Deletes the quarantine entries resolved longer than <paramref name="retention"/> ago; returns how many.</summary>
+    public async Task<int> PurgeResolvedQuarantineAsync(TimeSpan retention, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(retention, TimeSpan.Zero);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await ExecuteAsync(connection, null, LedgerSql.PurgeResolvedQuarantine, cancellationToken, ("seconds", retention.TotalSeconds)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The open quarantine entries per target table and rule: what the rows that still fail are waiting for.</summary>
+    public async Task<IReadOnlyList<OpenQuarantine>> GetOpenQuarantineAsync(CancellationToken cancellationToken = default)
+    {
+        var open = new List<OpenQuarantine>();
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = Command(connection, null, LedgerSql.OpenQuarantine);
+            await using (command.ConfigureAwait(false))
+            {
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        open.Add(new OpenQuarantine(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)));
+                    }
+                }
+            }
+        }
+
+        return open;
+    }
+
+    /// <summary>The source database <paramref name="pipeline"/> was loaded from; null before its first batch.</summary>
+    public async Task<SourceIdentity?> GetSourceIdentityAsync(string pipeline, CancellationToken cancellationToken = default)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = Command(connection, null, LedgerSql.SourceIdentityOf, ("pipeline", pipeline));
+            await using (command.ConfigureAwait(false))
+            {
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        return null;
+                    }
+
+                    return new SourceIdentity
+                    {
+                        Pipeline = pipeline,
+                        SystemIdentifier = reader.GetString(0),
+                        DatabaseName = reader.GetString(1),
+                        BatchId = reader.GetInt64(2),
+                        RecordedAt = reader.GetDateTime(3),
+                    };
+                }
+            }
+        }
+    }
+
+    /// <summary>Records (or replaces) the source database of <see cref="SourceIdentity.Pipeline"/>, as read by <see cref="ReadSourceIdentityAsync"/>.</summary>
+    public async Task RecordSourceIdentityAsync(SourceIdentity identity, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await ExecuteAsync(
+                connection,
+                null,
+                LedgerSql.RecordSourceIdentity,
+                cancellationToken,
+                ("pipeline", identity.Pipeline),
+                ("system_identifier", identity.SystemIdentifier),
+                ("database_name", identity.DatabaseName),
+                ("batch_id", identity.BatchId)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The identity of the database <paramref name="source"/> connects to, for pipeline <paramref name="pipeline"/>.</summary>
+    public static async Task<SourceIdentity> ReadSourceIdentityAsync(NpgsqlDataSource source, string pipeline, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = Command(connection, null, LedgerSql.ReadSourceIdentity);
+            await using (command.ConfigureAwait(false))
+            {
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    return new SourceIdentity { Pipeline = pipeline, SystemIdentifier = reader.GetString(0), DatabaseName = reader.GetString(1) };
+                }
+            }
         }
     }
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DataPlatform.Framework.Ledger;
 
 /// <summary>
-/// The EF Core model of the batch ledger (schema <c>dataplatform</c>: <c>batch</c>, <c>batch_table</c>) with the
+/// The EF Core model of the batch ledger (schema <c>dataplatform</c>: <c>batch</c>, <c>batch_table</c>, <c>source_identity</c>, <c>quarantine</c>) with the
 /// DataPlatform conventions, so the schema deployer deploys and validates it like any datakit context.
 /// </summary>
 public sealed class LedgerContext(DbContextOptions<LedgerContext> options) : DbContext(options)
@@ -17,6 +17,9 @@ public sealed class LedgerContext(DbContextOptions<LedgerContext> options) : DbC
 
     /// <summary>The rows transforms rejected (<c>dataplatform.quarantine</c>).</summary>
     public DbSet<QuarantineEntry> Quarantine => Set<QuarantineEntry>();
+
+    /// <summary>The source database each pipeline was loaded from (<c>dataplatform.source_identity</c>).</summary>
+    public DbSet<SourceIdentity> SourceIdentities => Set<SourceIdentity>();
 
     /// <summary>A context for deploying, validating or querying the ledger; <paramref name="connectionString"/> may be omitted for model-only use.</summary>
     public static LedgerContext Create(string? connectionString = null)
@@ -67,6 +70,15 @@ public sealed class LedgerContext(DbContextOptions<LedgerContext> options) : DbC
             table.Property(t => t.SourceTable).HasColumnType("text");
         });
 
+        modelBuilder.Entity<SourceIdentity>(identity =>
+        {
+            identity.HasKey(i => i.Pipeline);
+            identity.Property(i => i.Pipeline).HasColumnType("text");
+            identity.Property(i => i.SystemIdentifier).HasColumnType("text");
+            identity.Property(i => i.DatabaseName).HasColumnType("text");
+            identity.Property(i => i.RecordedAt).HasColumnType("timestamp with time zone").HasDefaultValueSql("now()");
+        });
+
         modelBuilder.Entity<QuarantineEntry>(quarantine =>
         {
             quarantine.ToTable(Transforms.QuarantineTable.Name);
@@ -79,6 +91,7 @@ public sealed class LedgerContext(DbContextOptions<LedgerContext> options) : DbC
             quarantine.Property(q => q.Message).HasColumnType("text");
             quarantine.Property(q => q.RawRow).HasColumnType("jsonb");
             quarantine.Property(q => q.QuarantinedAt).HasColumnType("timestamp with time zone").HasDefaultValueSql("now()");
+            quarantine.Property(q => q.ResolvedAt).HasColumnType("timestamp with time zone");
             quarantine.HasIndex(q => new { q.TableName, q.RowKey });
             quarantine.HasIndex(q => q.BatchId);
         });

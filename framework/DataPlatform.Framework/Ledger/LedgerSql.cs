@@ -13,6 +13,18 @@ internal static class LedgerSql
 
     public const string NewestBatchId = "SELECT coalesce(max(batch_id), 0) FROM dataplatform.batch";
 
+    // Every table that stamps rows with a batch id (bronze's dp_batch_id, silver's source_batch_id): a reserved id must be
+    // above all of them too, or the new batch's rows would be taken for an older batch's.
+    public const string BatchColumns = """
+        SELECT format('SELECT max(%I) FROM %I.%I', c.column_name, c.table_schema, c.table_name), format('%I.%I', c.table_schema, c.table_name)
+        FROM information_schema.columns c
+        JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+        WHERE c.column_name IN ('dp_batch_id', 'source_batch_id')
+        ORDER BY 2
+        """;
+
+    public const string BatchIdMaximum = "SELECT seqmax FROM pg_sequence WHERE seqrelid = pg_get_serial_sequence('dataplatform.batch', 'batch_id')::regclass";
+
     // The next identity value becomes the reserved id (is_called = false).
     public const string ReserveBatchId = "SELECT setval(pg_get_serial_sequence('dataplatform.batch', 'batch_id'), @id, false)";
 
@@ -44,6 +56,13 @@ internal static class LedgerSql
             CONSTRAINT pk_batch_table PRIMARY KEY (batch_id, layer, table_name),
             CONSTRAINT fk_batch_table_batch_batch_id FOREIGN KEY (batch_id) REFERENCES dataplatform.batch (batch_id) ON DELETE CASCADE);
         ALTER TABLE dataplatform.batch_table ADD COLUMN IF NOT EXISTS source_table text NULL;
+        CREATE TABLE IF NOT EXISTS dataplatform.source_identity (
+            pipeline text NOT NULL,
+            system_identifier text NOT NULL,
+            database_name text NOT NULL,
+            batch_id bigint NOT NULL,
+            recorded_at timestamp with time zone NOT NULL DEFAULT now(),
+            CONSTRAINT pk_source_identity PRIMARY KEY (pipeline));
         """;
 
     /// <summary>The ledger's tables and the quarantine table, idempotent.</summary>
@@ -53,6 +72,20 @@ internal static class LedgerSql
         "INSERT INTO dataplatform.batch (pipeline, status) VALUES (@pipeline, 'running') RETURNING batch_id";
 
     public const string LockOwner = "SELECT pg_advisory_lock(@class, @object)";
+
+    public const string HoldsOwnerLock = """
+        SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted
+                       AND classid = @class::oid AND objid = @object::oid AND objsubid = 2)
+        """;
+
+    public const string PurgeResolvedQuarantine =
+        "DELETE FROM dataplatform.quarantine WHERE resolved_at IS NOT NULL AND resolved_at < now() - make_interval(secs => @seconds)";
+
+    public const string OpenQuarantine = """
+        SELECT table_name, rule, count(*), min(batch_id), max(coalesce(last_seen_batch_id, batch_id))
+        FROM dataplatform.quarantine WHERE resolved_batch_id IS NULL
+        GROUP BY table_name, rule ORDER BY table_name, rule
+        """;
 
     public const string UnlockOwner = "SELECT pg_advisory_unlock(@class, @object)";
 
@@ -88,6 +121,19 @@ internal static class LedgerSql
     public const string TablesOfBatches = """
         SELECT batch_id, layer, table_name, rows_read, rows_written, rows_quarantined, watermark_before, watermark_after, started_at, finished_at, seconds, source_table
         FROM dataplatform.batch_table WHERE batch_id = ANY(@ids) ORDER BY batch_id DESC, started_at, layer, table_name
+        """;
+
+    // pg_control_system() is open to every role; the database name tells apart the databases of one server.
+    public const string ReadSourceIdentity = "SELECT system_identifier::text, current_database() FROM pg_control_system()";
+
+    public const string SourceIdentityOf = "SELECT system_identifier, database_name, batch_id, recorded_at FROM dataplatform.source_identity WHERE pipeline = @pipeline";
+
+    public const string RecordSourceIdentity = """
+        INSERT INTO dataplatform.source_identity (pipeline, system_identifier, database_name, batch_id)
+        VALUES (@pipeline, @system_identifier, @database_name, @batch_id)
+        ON CONFLICT (pipeline) DO UPDATE SET
+            system_identifier = EXCLUDED.system_identifier, database_name = EXCLUDED.database_name,
+            batch_id = EXCLUDED.batch_id, recorded_at = now()
         """;
 
     public const string LastWatermark = """

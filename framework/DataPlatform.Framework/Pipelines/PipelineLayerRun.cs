@@ -7,6 +7,8 @@ namespace DataPlatform.Framework.Pipelines;
 /// <summary>What a <see cref="PipelineLayer"/> gets from the runner for one batch.</summary>
 public sealed class PipelineLayerRun
 {
+    private readonly Func<CancellationToken, Task>? _verifyRunLock;
+
     internal PipelineLayerRun(
         string pipeline,
         long batchId,
@@ -16,8 +18,10 @@ public sealed class PipelineLayerRun
         NpgsqlDataSource warehouse,
         BatchLedger ledger,
         IPipelineProgress progress,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        Func<CancellationToken, Task>? verifyRunLock = null)
     {
+        _verifyRunLock = verifyRunLock;
         Pipeline = pipeline;
         BatchId = batchId;
         RunTime = runTime;
@@ -55,4 +59,20 @@ public sealed class PipelineLayerRun
 
     /// <summary>Logging.</summary>
     public ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>
+    /// Throws unless this run still owns its batch (the ledger's owner session holds the batch's advisory lock) and, when
+    /// the caller gave one, still holds its run lock. Call it right before committing a layer's work: a run whose lock
+    /// session was dropped may be overlapping another run, so it must fail instead of committing.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A lock is no longer held.</exception>
+    /// <exception cref="NpgsqlException">A lock session's connection is broken.</exception>
+    public async Task EnsureExclusiveAsync(CancellationToken cancellationToken)
+    {
+        await Ledger.EnsureOwnedAsync(BatchId, cancellationToken).ConfigureAwait(false);
+        if (_verifyRunLock is not null)
+        {
+            await _verifyRunLock(cancellationToken).ConfigureAwait(false);
+        }
+    }
 }

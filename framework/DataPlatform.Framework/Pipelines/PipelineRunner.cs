@@ -29,6 +29,7 @@ public sealed class PipelineRunner
 
     /// <summary>Runs every layer as one batch and returns what each table step did.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The requested batch id is not above the ledger's newest id; no batch was started.</exception>
+    /// <exception cref="SourceMismatchException">The source is not the one the pipeline was loaded from and <see cref="PipelineRunRequest.NewSource"/> is not set; no batch was started.</exception>
     /// <exception cref="PipelineFailedException">A layer failed; the batch is marked failed and the cause is the inner exception.</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled; the batch is marked failed.</exception>
     public async Task<PipelineResult> RunAsync(PipelineRunRequest request, IPipelineProgress? progress = null, CancellationToken cancellationToken = default)
@@ -44,16 +45,31 @@ public sealed class PipelineRunner
                 PipelineLog.AbandonedBatches(_logger, abandoned.Count, string.Join(", ", abandoned));
             }
 
+            var source = await BatchLedger.ReadSourceIdentityAsync(request.Source, _definition.Name, cancellationToken).ConfigureAwait(false);
+            var recorded = await ledger.GetSourceIdentityAsync(_definition.Name, cancellationToken).ConfigureAwait(false);
+            var newSource = recorded is not null && !recorded.IsSameSource(source);
+            if (newSource && !request.NewSource)
+            {
+                throw new SourceMismatchException(recorded!, source);
+            }
+
             var batchId = await StartBatchAsync(ledger, request.BatchId, cancellationToken).ConfigureAwait(false);
+            source.BatchId = batchId;
             PipelineLog.BatchStarted(_logger, batchId, _definition.Name);
             var clock = Stopwatch.StartNew();
             var tables = new List<TableResult>();
             var layerTimes = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
             try
             {
+                if (recorded is null)
+                {
+                    // First contact: recorded at once, so even a failed first batch ties its partial data to this source.
+                    await ledger.RecordSourceIdentityAsync(source, cancellationToken).ConfigureAwait(false);
+                }
+
                 // One run time for the whole batch: soft-delete stamps and SCD2 version boundaries of every layer agree.
                 var run = new PipelineLayerRun(
-                    _definition.Name, batchId, DateTime.UtcNow, request.FullRefresh, request.Source, request.Warehouse, ledger, progress, _loggerFactory);
+                    _definition.Name, batchId, DateTime.UtcNow, request.FullRefresh || newSource, request.Source, request.Warehouse, ledger, progress, _loggerFactory, request.VerifyRunLock);
                 foreach (var layer in _definition.Layers)
                 {
                     PipelineLog.LayerStarted(_logger, layer.Name);
@@ -61,6 +77,18 @@ public sealed class PipelineRunner
                     tables.AddRange(await layer.RunAsync(run, cancellationToken).ConfigureAwait(false));
                     layerTimes[layer.Name] = layerClock.Elapsed;
                     PipelineLog.LayerCompleted(_logger, layer.Name, layerClock.Elapsed.TotalSeconds);
+                }
+
+                if (request.QuarantineRetention is { } retention)
+                {
+                    await ledger.PurgeResolvedQuarantineAsync(retention, cancellationToken).ConfigureAwait(false);
+                }
+
+                await run.EnsureExclusiveAsync(cancellationToken).ConfigureAwait(false);
+                if (newSource)
+                {
+                    // Only a complete full read of the new source replaces the recorded one; a failed attempt is refused again.
+                    await ledger.RecordSourceIdentityAsync(source, cancellationToken).ConfigureAwait(false);
                 }
 
                 await ledger.CompleteBatchAsync(batchId, cancellationToken).ConfigureAwait(false);

@@ -127,7 +127,7 @@ public sealed class TransformLayer : PipelineLayer
     public override Task<IReadOnlyList<TableResult>> RunAsync(PipelineLayerRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return RunAsync(run.Warehouse, run.BatchId, run.RunTime, run.Ledger, run.Progress, run.LoggerFactory, cancellationToken);
+        return RunCoreAsync(run.Warehouse, run.BatchId, run.RunTime, run.Ledger, run.Progress, run.LoggerFactory, run.EnsureExclusiveAsync, cancellationToken);
     }
 
     /// <summary>
@@ -141,7 +141,18 @@ public sealed class TransformLayer : PipelineLayer
         BatchLedger? ledger = null,
         IPipelineProgress? progress = null,
         ILoggerFactory? loggerFactory = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        await RunCoreAsync(warehouse, batchId, runTime, ledger, progress, loggerFactory, beforeCommit: null, cancellationToken).ConfigureAwait(false);
+
+    private async Task<IReadOnlyList<TableResult>> RunCoreAsync(
+        NpgsqlDataSource warehouse,
+        long batchId,
+        DateTime runTime,
+        BatchLedger? ledger,
+        IPipelineProgress? progress,
+        ILoggerFactory? loggerFactory,
+        Func<CancellationToken, Task>? beforeCommit,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(warehouse);
         var connection = await warehouse.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -159,6 +170,11 @@ public sealed class TransformLayer : PipelineLayer
                         var execution = new LayerExecution(
                             read, target, new TransformRunner(loggerFactory), new TransformContext(batchId, runTime), connection, (NpgsqlTransaction)transaction.GetDbTransaction());
                         var results = await RunStepsAsync(execution, ledger, progress, cancellationToken).ConfigureAwait(false);
+                        if (beforeCommit is not null)
+                        {
+                            await beforeCommit(cancellationToken).ConfigureAwait(false);
+                        }
+
                         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                         foreach (var result in results)
                         {

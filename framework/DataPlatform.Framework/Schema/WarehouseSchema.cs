@@ -29,6 +29,15 @@ public sealed class WarehouseSchema
     /// <summary>The contexts, in deploy order: the ledger first, then the layers' contexts in layer order.</summary>
     public IReadOnlyList<Type> ContextTypes => [typeof(LedgerContext), .. _pipeline.ContextTypes.Where(t => t != typeof(LedgerContext))];
 
+    /// <summary>The database schemas of the pipeline's layers (not the ledger's), e.g. <c>br__pagila__public</c>, <c>sl__pagila</c>, <c>gl__pagila</c>.</summary>
+    public IReadOnlyList<string> LayerSchemas => [.. _pipeline.ContextTypes.Where(t => t != typeof(LedgerContext)).Select(SchemaOf).Distinct(StringComparer.Ordinal)];
+
+    private static string SchemaOf(Type contextType)
+    {
+        using var context = DatakitContexts.ForModel(contextType);
+        return context.Model.GetDefaultSchema() ?? "public";
+    }
+
     /// <summary>
     /// Creates or updates every context's schema, in <see cref="ContextTypes"/> order, each context in one transaction;
     /// returns all it changed. A context with a difference deploy does not make on its own stops the deploy before that

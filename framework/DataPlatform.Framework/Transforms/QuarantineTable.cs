@@ -3,9 +3,10 @@ using DataPlatform.Framework.Naming;
 namespace DataPlatform.Framework.Transforms;
 
 /// <summary>
-/// The generic quarantine table <c>dataplatform.quarantine</c>: one row per source row a transform rejected, with the
-/// transform, the target table, the row key (key members joined by <c>|</c>), the first failing rule, its message, the
-/// batch and the raw source row as <c>jsonb</c>. It is part of the ledger's model (<see cref="Ledger.QuarantineEntry"/>), so
+/// The generic quarantine table <c>dataplatform.quarantine</c>: one open entry per (target table, row key, rule) a
+/// transform rejected, with the transform, the row key (key members joined by <c>|</c>), the first failing rule, its
+/// message, the first and latest batch that found it, the raw source row as <c>jsonb</c>, and once the row no longer fails
+/// the rule, the batch and time it was resolved. It is part of the ledger's model (<see cref="Ledger.QuarantineEntry"/>), so
 /// it is deployed and validated with the warehouse, never created during a run.
 /// </summary>
 public static class QuarantineTable
@@ -28,8 +29,14 @@ public static class QuarantineTable
             rule text NOT NULL,
             message text NOT NULL,
             raw_row jsonb NOT NULL,
-            quarantined_at timestamp with time zone NOT NULL DEFAULT now()
+            quarantined_at timestamp with time zone NOT NULL DEFAULT now(),
+            last_seen_batch_id bigint NULL,
+            resolved_batch_id bigint NULL,
+            resolved_at timestamp with time zone NULL
         );
+        ALTER TABLE {QualifiedName} ADD COLUMN IF NOT EXISTS last_seen_batch_id bigint NULL;
+        ALTER TABLE {QualifiedName} ADD COLUMN IF NOT EXISTS resolved_batch_id bigint NULL;
+        ALTER TABLE {QualifiedName} ADD COLUMN IF NOT EXISTS resolved_at timestamp with time zone NULL;
         CREATE INDEX IF NOT EXISTS ix_quarantine_table_name_row_key ON {QualifiedName} (table_name, row_key);
         CREATE INDEX IF NOT EXISTS ix_quarantine_batch_id ON {QualifiedName} (batch_id);
         """;

@@ -237,6 +237,9 @@ public sealed class TransformRunner
         }
 
         var counts = await session.Statements.QueryRowAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
+        await session.Statements.ExecuteAsync(
+            TransformSql.ResolveQuarantine, [new NpgsqlParameter<long>("dp_batch_id", context.BatchId), new NpgsqlParameter<string>("dp_table", plan.Table.DisplayName)], cancellationToken)
+            .ConfigureAwait(false);
         return counts[0];
     }
 

@@ -8,8 +8,13 @@ internal sealed class RunCommand : Command
 {
     private readonly Option<string?> _source = new("--source", "-s")
     {
-        Description = $"Connection string of the source database (fallback: ${EnvironmentVariables.Source}). "
-            + "Omit both to generate a synthetic source (a database of its own next to the warehouse).",
+        Description = $"Connection string of the source database (fallback: ${EnvironmentVariables.Source}), or '{RunRequest.SyntheticSource}' "
+            + "to generate one in a database of its own next to the warehouse. Required with --warehouse; the embedded default uses a synthetic source.",
+    };
+
+    private readonly Option<bool> _newSource = new("--new-source")
+    {
+        Description = "Accept a source other than the one this warehouse was loaded from (recorded in its ledger). The new source is read in full.",
     };
 
     private readonly Option<string?> _warehouse = CommonOptions.Warehouse();
@@ -17,13 +22,13 @@ internal sealed class RunCommand : Command
     private readonly Option<double> _scale = new("--scale")
     {
         Description = "Size of the generated synthetic source: 1 is about the real system's row counts, 10 is ten times that. "
-            + "Ignored with --source. Changing it regenerates the synthetic source.",
+            + "Synthetic source only. Changing it regenerates the synthetic source.",
         DefaultValueFactory = _ => 1.0,
     };
 
     private readonly Option<double> _dirtyRate = new("--dirty-rate")
     {
-        Description = "Share of deliberately dirty rows (blank names, orphans, negative payments, ...) in the generated source, 0 to 1. Ignored with --source.",
+        Description = "Share of deliberately dirty rows (blank names, orphans, negative payments, ...) in the generated source, 0 to 1. Synthetic source only.",
         DefaultValueFactory = _ => RunRequest.DefaultDirtyRate,
     };
 
@@ -41,6 +46,12 @@ internal sealed class RunCommand : Command
     {
         Description = "Exit with code 5 when the rows the checked layer (silver) refused (quarantine) are more than this share (0 to 1) of its rows plus the refused ones.",
         DefaultValueFactory = _ => RunRequest.DefaultMaxRejectedRate,
+    };
+
+    private readonly Option<int> _quarantineRetentionDays = new("--quarantine-retention-days")
+    {
+        Description = "Delete quarantine entries resolved more than this many days ago (0: at once). Open entries are always kept.",
+        DefaultValueFactory = _ => RunRequest.DefaultQuarantineRetentionDays,
     };
 
     private readonly Option<string?> _dataDirectory = CommonOptions.DataDirectory();
@@ -63,9 +74,11 @@ internal sealed class RunCommand : Command
         Options.Add(_warehouse);
         Options.Add(_scale);
         Options.Add(_dirtyRate);
+        Options.Add(_newSource);
         Options.Add(_fullRefresh);
         Options.Add(_batchId);
         Options.Add(_maxRejectedRate);
+        Options.Add(_quarantineRetentionDays);
         Options.Add(_dataDirectory);
         Options.Add(_keepRunning);
         Options.Add(_output);
@@ -91,6 +104,13 @@ internal sealed class RunCommand : Command
                 r.AddError("--max-rejected-rate must be between 0 and 1.");
             }
         });
+        _quarantineRetentionDays.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError("--quarantine-retention-days must be 0 or more.");
+            }
+        });
         _batchId.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<long?>() is <= 0)
@@ -107,8 +127,10 @@ internal sealed class RunCommand : Command
                 Scale: parseResult.GetValue(_scale),
                 DirtyRate: parseResult.GetValue(_dirtyRate),
                 FullRefresh: parseResult.GetValue(_fullRefresh),
+                NewSource: parseResult.GetValue(_newSource),
                 BatchId: parseResult.GetValue(_batchId),
                 MaxRejectedRate: parseResult.GetValue(_maxRejectedRate),
+                QuarantineRetentionDays: parseResult.GetValue(_quarantineRetentionDays),
                 DataDirectory: EnvironmentVariables.Fallback(parseResult.GetValue(_dataDirectory), EnvironmentVariables.Home),
                 KeepRunning: parseResult.GetValue(_keepRunning),
                 Json: parseResult.GetValue(_output) == "json",

@@ -127,10 +127,10 @@ internal sealed class EmbeddedCluster : IAsyncDisposable
             ? $"  The cluster is still running (--keep-running). Stop it with: {runAs}{_cluster.Binaries.PgCtl} stop -D {_cluster.DataDirectory}"
             : "  The run stopped the cluster. To look at the result, rerun with --keep-running (an incremental run that leaves it up), then:";
         return string.Create(CultureInfo.InvariantCulture, $"""
-            Embedded warehouse: {_cluster.RootDirectory} (PostgreSQL on 127.0.0.1:{Port}, user postgres, no password)
+            Embedded warehouse: {_cluster.RootDirectory} (PostgreSQL on 127.0.0.1:{Port}, user postgres, password in {_cluster.PasswordFile})
               databases: {WarehouseDatabase} (the warehouse and its ledger, schema dataplatform), {SourceDatabase} (synthetic source)
             {state}
-                psql "host=127.0.0.1 port={Port} user=postgres dbname={WarehouseDatabase}" -c '\dn'
+                PGPASSWORD="$(cat {_cluster.PasswordFile})" psql "host=127.0.0.1 port={Port} user=postgres dbname={WarehouseDatabase}" -c '\dn'
               ({commandName} status shows the last batches.)
             """);
     }

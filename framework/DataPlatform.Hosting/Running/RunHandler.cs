@@ -25,9 +25,17 @@ internal sealed class RunHandler(
 
         // The live display owns the terminal; keep routine log lines out of its way unless asked for.
         logLevel.MinimumLevel = live && requestedLogLevel == LogLevel.Information ? LogLevel.Warning : requestedLogLevel;
-        if (request.SourceConnectionString is null && definition.SyntheticSource is null)
+        if (request.UsesSyntheticSource && definition.SyntheticSource is null)
         {
             Log.SetupError(_logger, $"--source (or ${EnvironmentVariables.Source}) is required: {definition.CommandName} has no synthetic source.");
+            return ExitCodes.Error;
+        }
+
+        if (request.SourceConnectionString is null && request.WarehouseConnectionString is not null)
+        {
+            // A forgotten --source must not turn a real warehouse into a synthetic one.
+            Log.SetupError(_logger, $"--source (or ${EnvironmentVariables.Source}) is required with --warehouse: give the source's connection string, "
+                + $"or --source {RunRequest.SyntheticSource} to generate a synthetic source next to the warehouse.");
             return ExitCodes.Error;
         }
 
@@ -52,7 +60,7 @@ internal sealed class RunHandler(
                     return ExitCodes.LockHeld;
                 }
 
-                var (result, holding) = await WithProgressAsync(live, progress => RunPipelineAsync(request, warehouse, embedded, progress, ct));
+                var (result, holding) = await WithProgressAsync(live, progress => RunPipelineAsync(request, warehouse, embedded, runLock, progress, ct));
                 stopwatch.Stop();
 
                 if (request.Json)
@@ -76,6 +84,16 @@ internal sealed class RunHandler(
             Log.SetupError(_logger, "Cancelled; the batch is marked failed and its uncommitted work rolled back.");
             return ExitCodes.Cancelled;
         }
+        catch (SourceMismatchException e)
+        {
+            Log.SetupError(_logger, e.Message);
+            return ExitCodes.Error;
+        }
+        catch (SyntheticSourceConflictException e)
+        {
+            Log.SetupError(_logger, e.Message);
+            return ExitCodes.Error;
+        }
         catch (SchemaDriftException e)
         {
             Log.SchemaDrift(_logger, e.Message);
@@ -91,6 +109,11 @@ internal sealed class RunHandler(
             Log.SetupError(_logger, e.Message);
             return ExitCodes.Error;
         }
+        catch (PipelineFailedException e) when (e.InnerException is SchemaDriftException drift)
+        {
+            Log.BatchFailed(_logger, drift, e.BatchId, drift.Message);
+            return ExitCodes.SchemaDrift;
+        }
         catch (PipelineFailedException e)
         {
             Log.BatchFailed(_logger, e.InnerException ?? e, e.BatchId, (e.InnerException ?? e).Message);
@@ -100,12 +123,16 @@ internal sealed class RunHandler(
 
     // Source (generated when none is given), deploy of what is missing, then the batch; returns the rows the rejection layer holds too.
     private async Task<(PipelineResult Result, long Holding)> RunPipelineAsync(
-        RunRequest request, string warehouse, EmbeddedCluster? embedded, IPipelineProgress progress, CancellationToken ct)
+        RunRequest request, string warehouse, EmbeddedCluster? embedded, RunLock runLock, IPipelineProgress progress, CancellationToken ct)
     {
         var fullRefresh = request.FullRefresh;
         TableResult? generated = null;
-        var source = request.SourceConnectionString;
-        if (source is null)
+        string source;
+        if (!request.UsesSyntheticSource)
+        {
+            source = request.SourceConnectionString!;
+        }
+        else
         {
             var server = embedded?.ServerConnectionString ?? warehouse;
             var database = embedded?.SourceDatabase ?? SyntheticSourceDatabase.DatabaseNextTo(Databases.DatabaseOf(warehouse), definition.Pipeline.Name);
@@ -126,7 +153,9 @@ internal sealed class RunHandler(
         await using var sourceData = NpgsqlDataSource.Create(Databases.ForBatchWork(source));
         Log.RunStarting(_logger, definition.Pipeline.Name, Databases.Describe(warehouse), Databases.Describe(source));
         var result = await new PipelineRunner(definition.Pipeline, loggerFactory).RunAsync(
-            new PipelineRunRequest(sourceData, warehouseData) { FullRefresh = fullRefresh, BatchId = request.BatchId }, progress, ct);
+            new PipelineRunRequest(sourceData, warehouseData) { FullRefresh = fullRefresh, NewSource = request.NewSource, BatchId = request.BatchId, VerifyRunLock = runLock.EnsureHeldAsync,
+                QuarantineRetention = TimeSpan.FromDays(request.QuarantineRetentionDays),
+            }, progress, ct);
         var holding = definition.Pipeline.Layers.Any(l => l.Name == definition.RejectionLayer)
             ? await schema.CountRowsAsync(warehouseData, definition.RejectionLayer, ct)
             : 0;

@@ -26,8 +26,14 @@ internal sealed class RunLock : IAsyncDisposable
     }
 
     private readonly NpgsqlConnection _connection;
+    private readonly long _key;
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
-    private RunLock(NpgsqlConnection connection) => _connection = connection;
+    private RunLock(NpgsqlConnection connection, long key)
+    {
+        _connection = connection;
+        _key = key;
+    }
 
     /// <summary>Tries to take the lock; returns <c>null</c> when another session holds it.</summary>
     public static async Task<RunLock?> TryAcquireAsync(string warehouseConnectionString, string pipeline, CancellationToken ct)
@@ -45,7 +51,7 @@ internal sealed class RunLock : IAsyncDisposable
             command.Parameters.AddWithValue("key", KeyFor(pipeline));
             if (await command.ExecuteScalarAsync(ct) is true)
             {
-                return new RunLock(connection);
+                return new RunLock(connection, KeyFor(pipeline));
             }
         }
         catch
@@ -56,6 +62,31 @@ internal sealed class RunLock : IAsyncDisposable
 
         await connection.DisposeAsync();
         return null;
+    }
+
+    /// <summary>
+    /// Throws unless the lock's session is alive and still holds the lock. A run calls it before every commit: if the session
+    /// was dropped, another run may already be running, and this one must fail instead of committing.
+    /// </summary>
+    public async Task EnsureHeldAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await using var command = new NpgsqlCommand(
+                "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted "
+                + "AND ((classid::bigint << 32) | objid::bigint) = @key AND objsubid = 1)",
+                _connection);
+            command.Parameters.AddWithValue("key", _key);
+            if (await command.ExecuteScalarAsync(ct) is not true)
+            {
+                throw new InvalidOperationException("The warehouse's run lock was lost; another run may have started, so this run commits nothing more.");
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -7,13 +7,25 @@ internal sealed record RunRequest(
     double Scale,
     double DirtyRate,
     bool FullRefresh,
+    bool NewSource,
     long? BatchId,
     double MaxRejectedRate,
+    int QuarantineRetentionDays,
     string? DataDirectory,
     bool KeepRunning,
     bool Json,
     bool NoProgress)
 {
+    /// <summary>The <c>--source</c> value that asks for a generated source.</summary>
+    public const string SyntheticSource = "synthetic";
+
     public const double DefaultDirtyRate = 0.005;
+
+    /// <summary>Whether the run generates its source: asked for explicitly, or implied by the embedded default.</summary>
+    public bool UsesSyntheticSource =>
+        string.Equals(SourceConnectionString, SyntheticSource, StringComparison.OrdinalIgnoreCase)
+        || (SourceConnectionString is null && WarehouseConnectionString is null);
     public const double DefaultMaxRejectedRate = 0.25;
+
+    public const int DefaultQuarantineRetentionDays = 30;
 }

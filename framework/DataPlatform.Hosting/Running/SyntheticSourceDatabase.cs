@@ -9,8 +9,9 @@ namespace DataPlatform.Hosting.Running;
 
 /// <summary>
 /// The database of a generated source, used when <c>run</c> gets no <c>--source</c>: generated once and regenerated
-/// only when the scale, dirty rate or seed change. The generator settings are written into the database's comment
-/// after a complete load, so a run killed during generation regenerates next time.
+/// only when the scale, dirty rate or seed change. The database's comment marks it as the host's own: set right after
+/// creating it, and completed with the generator settings after a complete load, so a run killed during generation
+/// regenerates next time. A database without that marker was not created here and is never dropped or written.
 /// </summary>
 internal static class SyntheticSourceDatabase
 {
@@ -34,37 +35,60 @@ internal static class SyntheticSourceDatabase
     public static async Task<TableResult?> EnsureAsync(
         ISyntheticSource source, string serverConnectionString, string database, double scale, double dirtyRate, ILoggerFactory loggerFactory, ILogger logger, CancellationToken ct)
     {
-        var marker = string.Create(CultureInfo.InvariantCulture, $"{source.Name}-warehouse synthetic source v1; scale={scale:R}; dirty-rate={dirtyRate:R}; seed={Seed}");
-        if (string.Equals(await ReadMarkerAsync(serverConnectionString, database, ct), marker, StringComparison.Ordinal))
+        var owned = OwnershipMarker(source);
+        var marker = string.Create(CultureInfo.InvariantCulture, $"{owned} scale={scale:R}; dirty-rate={dirtyRate:R}; seed={Seed}");
+        var (exists, current) = await ReadMarkerAsync(serverConnectionString, database, ct);
+        if (string.Equals(current, marker, StringComparison.Ordinal))
         {
             Log.SourceUpToDate(logger, database, scale, dirtyRate);
             return null;
         }
 
+        if (exists && current?.StartsWith(owned, StringComparison.Ordinal) != true)
+        {
+            throw new SyntheticSourceConflictException(
+                $"Database {database} exists but was not created as the synthetic source of {source.Name}-warehouse (its comment does not carry the marker), "
+                + "so it is left alone. Give the source's connection string with --source, or use another warehouse database.");
+        }
+
         Log.GeneratingSource(logger, source.Name, scale, dirtyRate, database);
         var stopwatch = Stopwatch.StartNew();
-        await Databases.DropIfExistsAsync(serverConnectionString, database, ct);
+        if (exists)
+        {
+            await Databases.DropIfExistsAsync(serverConnectionString, database, ct);
+        }
+
         await Databases.EnsureExistsAsync(serverConnectionString, database, ct);
         var connectionString = Databases.ForBatchWork(Databases.WithDatabase(serverConnectionString, database));
         long rows;
         await using (var dataSource = NpgsqlDataSource.Create(connectionString))
         {
+            await CommentAsync(dataSource, database, owned + " generating", ct);
             rows = await source.GenerateAsync(dataSource, new SyntheticSourceOptions(scale, dirtyRate, Seed), loggerFactory, ct);
-            await using var comment = dataSource.CreateCommand(
-                $"COMMENT ON DATABASE {SqlIdentifier.Quote(database)} IS '{marker.Replace("'", "''", StringComparison.Ordinal)}'");
-            await comment.ExecuteNonQueryAsync(ct);
+            await CommentAsync(dataSource, database, marker, ct);
         }
 
         return new TableResult("source", "(generated)", rows, rows, 0, stopwatch.Elapsed);
     }
 
-    private static async Task<string?> ReadMarkerAsync(string serverConnectionString, string database, CancellationToken ct)
+    /// <summary>The start of the comment of every database generated here: the exact proof that the host created it.</summary>
+    public static string OwnershipMarker(ISyntheticSource source) => $"{source.Name}-warehouse synthetic source v1;";
+
+    private static async Task CommentAsync(NpgsqlDataSource dataSource, string database, string comment, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"COMMENT ON DATABASE {SqlIdentifier.Quote(database)} IS '{comment.Replace("'", "''", StringComparison.Ordinal)}'");
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<(bool Exists, string? Comment)> ReadMarkerAsync(string serverConnectionString, string database, CancellationToken ct)
     {
         var builder = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = "postgres", Pooling = false };
         await using var connection = new NpgsqlConnection(builder.ConnectionString);
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = @name", connection);
         command.Parameters.AddWithValue("name", database);
-        return await command.ExecuteScalarAsync(ct) as string;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? (true, reader.IsDBNull(0) ? null : reader.GetString(0)) : (false, null);
     }
 }

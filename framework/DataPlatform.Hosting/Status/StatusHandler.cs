@@ -1,5 +1,6 @@
 using System.Globalization;
 using DataPlatform.Framework.Ledger;
+using DataPlatform.Framework.Schema;
 using DataPlatform.Hosting.Embedded;
 using DataPlatform.Hosting.Output;
 using DataPlatform.Hosting.Running;
@@ -87,7 +88,39 @@ internal sealed class StatusHandler(WarehouseHostDefinition definition, ConsoleO
         }
 
         output.Console.Write(table);
+        WriteOpenQuarantine(await ledger.GetOpenQuarantineAsync(ct));
         return ExitCodes.Ok;
+    }
+
+    // What still waits in quarantine for this warehouse's tables: rows are re-checked by every run and leave once they pass.
+    private void WriteOpenQuarantine(IReadOnlyList<OpenQuarantine> open)
+    {
+        var schemas = new WarehouseSchema(definition.Pipeline).LayerSchemas.ToHashSet(StringComparer.Ordinal);
+        var mine = open.Where(q => schemas.Contains(q.TableName.Split('.')[0])).ToList();
+        output.Console.WriteLine();
+        if (mine.Count == 0)
+        {
+            output.Console.WriteLine("Open quarantine: none.");
+            return;
+        }
+
+        var table = new Table { Border = TableBorder.Simple, Title = new TableTitle($"Open quarantine ({mine.Sum(q => q.Rows).ToString("N0", CultureInfo.InvariantCulture)} rows)") };
+        table.AddColumn("table");
+        table.AddColumn("rule");
+        table.AddColumn(new TableColumn("rows").RightAligned());
+        table.AddColumn(new TableColumn("since batch").RightAligned());
+        table.AddColumn(new TableColumn("last seen").RightAligned());
+        foreach (var entry in mine)
+        {
+            table.AddRow(
+                Markup.Escape(entry.TableName),
+                Markup.Escape(entry.Rule),
+                entry.Rows.ToString("N0", CultureInfo.InvariantCulture),
+                entry.FirstBatchId.ToString(CultureInfo.InvariantCulture),
+                entry.LastSeenBatchId.ToString(CultureInfo.InvariantCulture));
+        }
+
+        output.Console.Write(table);
     }
 
     private IEnumerable<string> Layers => definition.Pipeline.Layers.Select(l => l.Name);

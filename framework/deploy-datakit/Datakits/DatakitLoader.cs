@@ -9,8 +9,8 @@ namespace DataPlatform.DeployDatakit.Datakits;
 /// Finds datakits through their assembly marker <c>[assembly: Datakit(system, layer, typeof(Context))]</c> (one
 /// assembly may hold several). A path is either a built assembly (<c>.dll</c>; its dependencies are resolved from its
 /// folder) or a NuGet package (<c>.nupkg</c>; its <c>lib/net10.0/*.dll</c> are extracted to a temp folder). Datakit
-/// packages that depend on other datakits resolve them from the other <c>--datakit</c> values and from sibling
-/// <c>.nupkg</c> files in the same folder.
+/// packages that depend on other datakits resolve them from the other <c>--datakit</c> values and from the packages of
+/// their declared dependencies found in the same folder (<see cref="PackageDependencies"/>); no other file there is loaded.
 /// </summary>
 internal sealed partial class DatakitLoader(ILogger<DatakitLoader> logger)
 {
@@ -44,19 +44,12 @@ internal sealed partial class DatakitLoader(ILogger<DatakitLoader> logger)
                     probeDirectories.Add(directory);
                     var assemblyName = PackageAssemblyName(path, directory);
                     mainAssemblies.Add((path, Path.Combine(directory, assemblyName)));
-                    foreach (var sibling in Directory.EnumerateFiles(Path.GetDirectoryName(path)!, "*.nupkg"))
+                    foreach (var dependency in PackageDependencies.Resolve(path))
                     {
-                        if (extractedPackages.Add(Path.GetFullPath(sibling)))
+                        if (extractedPackages.Add(dependency))
                         {
-                            try
-                            {
-                                probeDirectories.Add(Extract(sibling, temporaryDirectories));
-                            }
-                            catch (DatakitLoadException exception)
-                            {
-                                // Siblings only help resolve dependencies; a broken one matters only if it is needed.
-                                LogSiblingSkipped(sibling, exception.Message);
-                            }
+                            LogDependency(dependency, path);
+                            probeDirectories.Add(Extract(dependency, temporaryDirectories));
                         }
                     }
                 }
@@ -172,8 +165,8 @@ internal sealed partial class DatakitLoader(ILogger<DatakitLoader> logger)
     [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Found datakit {System} {Layer} ({Context}) in {Source}")]
     private partial void LogFound(string system, string layer, string? context, string source);
 
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Skipped sibling package {Package}: {Reason}")]
-    private partial void LogSiblingSkipped(string package, string reason);
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Loading dependency package {Package} of {Datakit}")]
+    private partial void LogDependency(string package, string datakit);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Extracted {Package} to {Directory}")]
     private partial void LogExtracted(string package, string directory);

@@ -1,4 +1,5 @@
 using DataPlatform.Framework.Calendar;
+using DataPlatform.Framework.Datakits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -12,9 +13,9 @@ internal sealed class FactPaymentConfiguration : IEntityTypeConfiguration<FactPa
         builder.HasKey(e => e.PaymentId);
         builder.Property(e => e.PaymentId).ValueGeneratedNever();
         builder.Property(e => e.Amount).HasPrecision(5, 2);
-        builder.HasOne<DimDate>().WithMany().HasForeignKey(e => e.PaymentDateKey).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<DimCustomer>().WithMany().HasForeignKey(e => e.CustomerKey).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<DimStaff>().WithMany().HasForeignKey(e => e.StaffKey).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<DimStore>().WithMany().HasForeignKey(e => e.StoreKey).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<DimDate>().ByForeignKey(e => e.PaymentDateKey);
+        builder.HasOne<DimCustomer>().ByForeignKey(e => e.CustomerKey);
+        builder.HasOne<DimStaff>().ByForeignKey(e => e.StaffKey);
+        builder.HasOne<DimStore>().ByForeignKey(e => e.StoreKey);
     }
 }

@@ -1,4 +1,5 @@
 using DataPlatform.Framework.Calendar;
+using DataPlatform.Framework.Datakits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -13,11 +14,11 @@ internal sealed class FactRentalConfiguration : IEntityTypeConfiguration<FactRen
         builder.Property(e => e.RentalId).ValueGeneratedNever();
         builder.Property(e => e.RentalDays).HasPrecision(8, 2);
         builder.Property(e => e.AmountPaid).HasPrecision(8, 2);
-        builder.HasOne<DimDate>().WithMany().HasForeignKey(e => e.RentalDateKey).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<DimDate>().WithMany().HasForeignKey(e => e.ReturnDateKey).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<DimCustomer>().WithMany().HasForeignKey(e => e.CustomerKey).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<DimFilm>().WithMany().HasForeignKey(e => e.FilmKey).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<DimStore>().WithMany().HasForeignKey(e => e.StoreKey).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<DimStaff>().WithMany().HasForeignKey(e => e.StaffKey).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<DimDate>().ByForeignKey(e => e.RentalDateKey);
+        builder.HasOne<DimDate>().ByForeignKey(e => e.ReturnDateKey);
+        builder.HasOne<DimCustomer>().ByForeignKey(e => e.CustomerKey);
+        builder.HasOne<DimFilm>().ByForeignKey(e => e.FilmKey);
+        builder.HasOne<DimStore>().ByForeignKey(e => e.StoreKey);
+        builder.HasOne<DimStaff>().ByForeignKey(e => e.StaffKey);
     }
 }

@@ -8,30 +8,24 @@ namespace DataPlatform.Datakits.Pagila.Gold.Transforms;
 /// country, for <see cref="TransformRunner.MergeScd2Async{TSource, TTarget}"/>: a changed attribute closes the current
 /// version and opens a new one, a customer missing here (source delete) has its current version closed without successor.
 /// </summary>
-internal sealed class DimCustomerTransform : Transform<CustomerInput, DimCustomer>
+internal sealed class DimCustomerTransform : Transform<Located<Customer>, DimCustomer>
 {
     public override string Name => "gold_dim_customer";
 
-    public override TransformDefinition<CustomerInput, DimCustomer> Define(ITransformSources sources, TransformContext context)
+    public override TransformDefinition<Located<Customer>, DimCustomer> Define(ITransformSources sources, TransformContext context)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var rows =
-            from c in sources.Set<Customer>()
-            join a in sources.Set<Address>() on c.AddressId equals a.AddressId
-            join ci in sources.Set<City>() on a.CityId equals ci.CityId
-            join co in sources.Set<Country>() on ci.CountryId equals co.CountryId
-            where c.InactivatedDate == null
-            select new CustomerInput { Customer = c, Address = a, City = ci.Name, Country = co.Name };
+        var rows = Locations.Of(sources, sources.Set<Customer>().Where(c => c.InactivatedDate == null), c => c.AddressId);
 
         return From(rows).Select(x => new DimCustomer
         {
-            CustomerId = x.Customer.CustomerId,
-            FirstName = x.Customer.FirstName,
-            LastName = x.Customer.LastName,
-            FullName = x.Customer.FirstName + " " + x.Customer.LastName,
-            Email = x.Customer.Email,
-            IsActive = x.Customer.IsActive,
-            StoreId = x.Customer.StoreId,
+            CustomerId = x.Owner.CustomerId,
+            FirstName = x.Owner.FirstName,
+            LastName = x.Owner.LastName,
+            FullName = x.Owner.FirstName + " " + x.Owner.LastName,
+            Email = x.Owner.Email,
+            IsActive = x.Owner.IsActive,
+            StoreId = x.Owner.StoreId,
             Address = x.Address.Line1,
             Address2 = x.Address.Line2,
             District = x.Address.District,
@@ -39,7 +33,7 @@ internal sealed class DimCustomerTransform : Transform<CustomerInput, DimCustome
             Country = x.Country,
             PostalCode = x.Address.PostalCode,
             Phone = x.Address.Phone,
-            CreateDate = x.Customer.CreateDate,
+            CreateDate = x.Owner.CreateDate,
         });
     }
 }

@@ -8,26 +8,21 @@ namespace DataPlatform.Datakits.Pagila.Gold.Transforms;
 /// in silver; <c>store.manager_staff_id</c> has no foreign key) and the store's address, city and country. Every silver store
 /// is mirrored, soft-deleted ones with their last known attributes.
 /// </summary>
-internal sealed class DimStoreTransform : Transform<StoreInput, DimStore>
+internal sealed class DimStoreTransform : Transform<Located<Store>, DimStore>
 {
     public override string Name => "gold_dim_store";
 
-    public override TransformDefinition<StoreInput, DimStore> Define(ITransformSources sources, TransformContext context)
+    public override TransformDefinition<Located<Store>, DimStore> Define(ITransformSources sources, TransformContext context)
     {
         ArgumentNullException.ThrowIfNull(sources);
         var staff = sources.Set<Staff>();
-        var rows =
-            from s in sources.Set<Store>()
-            join a in sources.Set<Address>() on s.AddressId equals a.AddressId
-            join ci in sources.Set<City>() on a.CityId equals ci.CityId
-            join co in sources.Set<Country>() on ci.CountryId equals co.CountryId
-            select new StoreInput { Store = s, Address = a, City = ci.Name, Country = co.Name };
+        var rows = Locations.Of(sources, sources.Set<Store>(), s => s.AddressId);
 
         return From(rows).Select(x => new DimStore
         {
-            StoreId = x.Store.StoreId,
-            ManagerStaffId = x.Store.ManagerStaffId,
-            ManagerFullName = staff.Where(m => m.StaffId == x.Store.ManagerStaffId).Select(m => m.FirstName + " " + m.LastName).FirstOrDefault(),
+            StoreId = x.Owner.StoreId,
+            ManagerStaffId = x.Owner.ManagerStaffId,
+            ManagerFullName = staff.Where(m => m.StaffId == x.Owner.ManagerStaffId).Select(m => m.FirstName + " " + m.LastName).FirstOrDefault(),
             Address = x.Address.Line1,
             Address2 = x.Address.Line2,
             District = x.Address.District,

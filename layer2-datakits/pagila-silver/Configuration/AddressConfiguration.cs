@@ -10,6 +10,6 @@ internal sealed class AddressConfiguration : IEntityTypeConfiguration<Address>
     public void Configure(EntityTypeBuilder<Address> builder)
     {
         builder.HasNaturalKey(e => e.AddressId);
-        builder.HasOne<City>().WithMany().HasForeignKey(e => e.CityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<City>().ByForeignKey(e => e.CityId);
     }
 }

@@ -10,6 +10,6 @@ internal sealed class CityConfiguration : IEntityTypeConfiguration<City>
     public void Configure(EntityTypeBuilder<City> builder)
     {
         builder.HasNaturalKey(e => e.CityId);
-        builder.HasOne<Country>().WithMany().HasForeignKey(e => e.CountryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Country>().ByForeignKey(e => e.CountryId);
     }
 }

@@ -10,7 +10,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
     public void Configure(EntityTypeBuilder<Customer> builder)
     {
         builder.HasNaturalKey(e => e.CustomerId);
-        builder.HasOne<Store>().WithMany().HasForeignKey(e => e.StoreId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Address>().WithMany().HasForeignKey(e => e.AddressId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Store>().ByForeignKey(e => e.StoreId);
+        builder.HasOne<Address>().ByForeignKey(e => e.AddressId);
     }
 }

@@ -10,7 +10,7 @@ internal sealed class FilmActorConfiguration : IEntityTypeConfiguration<FilmActo
     public void Configure(EntityTypeBuilder<FilmActor> builder)
     {
         builder.HasNaturalKey(e => new { e.ActorId, e.FilmId });
-        builder.HasOne<Actor>().WithMany().HasForeignKey(e => e.ActorId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Film>().WithMany().HasForeignKey(e => e.FilmId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Actor>().ByForeignKey(e => e.ActorId);
+        builder.HasOne<Film>().ByForeignKey(e => e.FilmId);
     }
 }

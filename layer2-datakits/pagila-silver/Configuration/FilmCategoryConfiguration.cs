@@ -10,7 +10,7 @@ internal sealed class FilmCategoryConfiguration : IEntityTypeConfiguration<FilmC
     public void Configure(EntityTypeBuilder<FilmCategory> builder)
     {
         builder.HasNaturalKey(e => new { e.FilmId, e.CategoryId });
-        builder.HasOne<Film>().WithMany().HasForeignKey(e => e.FilmId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Category>().WithMany().HasForeignKey(e => e.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Film>().ByForeignKey(e => e.FilmId);
+        builder.HasOne<Category>().ByForeignKey(e => e.CategoryId);
     }
 }

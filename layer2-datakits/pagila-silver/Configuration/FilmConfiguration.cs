@@ -12,7 +12,7 @@ internal sealed class FilmConfiguration : IEntityTypeConfiguration<Film>
         builder.HasNaturalKey(e => e.FilmId);
         builder.Property(e => e.RentalRate).HasPrecision(4, 2);
         builder.Property(e => e.ReplacementCost).HasPrecision(5, 2);
-        builder.HasOne<Language>().WithMany().HasForeignKey(e => e.LanguageId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Language>().WithMany().HasForeignKey(e => e.OriginalLanguageId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Language>().ByForeignKey(e => e.LanguageId);
+        builder.HasOne<Language>().ByForeignKey(e => e.OriginalLanguageId);
     }
 }

@@ -10,7 +10,7 @@ internal sealed class InventoryConfiguration : IEntityTypeConfiguration<Inventor
     public void Configure(EntityTypeBuilder<Inventory> builder)
     {
         builder.HasNaturalKey(e => e.InventoryId);
-        builder.HasOne<Film>().WithMany().HasForeignKey(e => e.FilmId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Store>().WithMany().HasForeignKey(e => e.StoreId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Film>().ByForeignKey(e => e.FilmId);
+        builder.HasOne<Store>().ByForeignKey(e => e.StoreId);
     }
 }

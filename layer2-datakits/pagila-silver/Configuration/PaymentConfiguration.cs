@@ -11,8 +11,8 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
     {
         builder.HasNaturalKey(e => e.PaymentId);
         builder.Property(e => e.Amount).HasPrecision(5, 2);
-        builder.HasOne<Customer>().WithMany().HasForeignKey(e => e.CustomerId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Staff>().WithMany().HasForeignKey(e => e.StaffId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Rental>().WithMany().HasForeignKey(e => e.RentalId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Customer>().ByForeignKey(e => e.CustomerId);
+        builder.HasOne<Staff>().ByForeignKey(e => e.StaffId);
+        builder.HasOne<Rental>().ByForeignKey(e => e.RentalId);
     }
 }

@@ -10,8 +10,8 @@ internal sealed class RentalConfiguration : IEntityTypeConfiguration<Rental>
     public void Configure(EntityTypeBuilder<Rental> builder)
     {
         builder.HasNaturalKey(e => e.RentalId);
-        builder.HasOne<Inventory>().WithMany().HasForeignKey(e => e.InventoryId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Customer>().WithMany().HasForeignKey(e => e.CustomerId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Staff>().WithMany().HasForeignKey(e => e.StaffId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Inventory>().ByForeignKey(e => e.InventoryId);
+        builder.HasOne<Customer>().ByForeignKey(e => e.CustomerId);
+        builder.HasOne<Staff>().ByForeignKey(e => e.StaffId);
     }
 }

@@ -10,7 +10,7 @@ internal sealed class StaffConfiguration : IEntityTypeConfiguration<Staff>
     public void Configure(EntityTypeBuilder<Staff> builder)
     {
         builder.HasNaturalKey(e => e.StaffId);
-        builder.HasOne<Address>().WithMany().HasForeignKey(e => e.AddressId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Store>().WithMany().HasForeignKey(e => e.StoreId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Address>().ByForeignKey(e => e.AddressId);
+        builder.HasOne<Store>().ByForeignKey(e => e.StoreId);
     }
 }

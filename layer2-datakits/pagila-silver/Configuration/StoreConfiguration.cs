@@ -10,7 +10,7 @@ internal sealed class StoreConfiguration : IEntityTypeConfiguration<Store>
     public void Configure(EntityTypeBuilder<Store> builder)
     {
         builder.HasNaturalKey(e => e.StoreId);
-        builder.HasOne<Address>().WithMany().HasForeignKey(e => e.AddressId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Address>().ByForeignKey(e => e.AddressId);
         builder.HasIndex(e => e.ManagerStaffId);
     }
 }

@@ -21,6 +21,7 @@ internal sealed class CustomerTransform : Transform<B.Customer, Customer>
         return From(sources.Set<B.Customer>())
             .Rule("blank_name", b => !Clean.IsBlank(b.FirstName) && !Clean.IsBlank(b.LastName), "A required name is blank.")
             .Rule("missing_value", b => b.CreateDate != null, "The create date is missing.")
+            .Rule("implausible_date", b => b.CreateDate >= PlausibleRange.EarliestDay && b.CreateDate < PlausibleRange.EndDay, "The create date is outside 1900-2099.")
             .Rule("orphan_store_id", b => b.StoreId != null && bronzeStore.Any(p => p.StoreId == b.StoreId), "StoreId references no store in the source.")
             .Rule("orphan_address_id", b => b.AddressId != null && bronzeAddress.Any(p => p.AddressId == b.AddressId), "AddressId references no address in the source.")
             .Rule("parent_quarantined", b => silverStore.Any(p => p.StoreId == b.StoreId) && silverAddress.Any(p => p.AddressId == b.AddressId), "A referenced row is quarantined.")

@@ -22,6 +22,7 @@ internal sealed class PaymentTransform : Transform<B.Payment, Payment>
         var silverStaff = sources.Set<Staff>();
         return From(sources.Set<B.Payment>())
             .Rule("missing_value", b => b.Amount != null && b.PaymentDate != null, "The amount or payment date is missing.")
+            .Rule("implausible_date", b => b.PaymentDate >= PlausibleRange.Earliest && b.PaymentDate < PlausibleRange.End, "The payment date is outside 1900-2099.")
             .Rule("negative_amount", b => b.Amount >= 0, "The amount is negative.")
             .Rule("orphan_customer_id", b => b.CustomerId != null && bronzeCustomer.Any(p => p.CustomerId == b.CustomerId), "CustomerId references no customer in the source.")
             .Rule("orphan_staff_id", b => b.StaffId != null && bronzeStaff.Any(p => p.StaffId == b.StaffId), "StaffId references no staff in the source.")

@@ -22,6 +22,8 @@ internal sealed class RentalTransform : Transform<B.Rental, Rental>
         var silverStaff = sources.Set<Staff>();
         return From(sources.Set<B.Rental>())
             .Rule("missing_value", b => b.RentalDate != null, "The rental date is missing.")
+            .Rule("implausible_date", b => b.RentalDate >= PlausibleRange.Earliest && b.RentalDate < PlausibleRange.End
+                && (b.ReturnDate == null || (b.ReturnDate >= PlausibleRange.Earliest && b.ReturnDate < PlausibleRange.End)), "The rental or return date is outside 1900-2099.")
             .Rule("return_before_rental", b => b.ReturnDate == null || b.ReturnDate >= b.RentalDate, "The return date is before the rental date.")
             .Rule("orphan_inventory_id", b => b.InventoryId != null && bronzeInventory.Any(p => p.InventoryId == b.InventoryId), "InventoryId references no inventory in the source.")
             .Rule("orphan_customer_id", b => b.CustomerId != null && bronzeCustomer.Any(p => p.CustomerId == b.CustomerId), "CustomerId references no customer in the source.")

@@ -3,16 +3,24 @@ using System.Globalization;
 
 namespace DataPlatform.Benchmarks.Bronze;
 
-/// <summary>The runs of one benchmark case: least wall time and least client, server and total CPU seconds.</summary>
+/// <summary>The counted runs of one benchmark case: wall time and client, server and total CPU seconds, summarised by their medians.</summary>
 internal sealed class Measurement
 {
-    public double BestSeconds { get; private set; } = double.MaxValue;
+    private readonly List<double> _seconds = [];
+    private readonly List<double> _client = [];
+    private readonly List<double> _server = [];
+    private readonly List<double> _total = [];
 
-    public double? MinClientCpu { get; private set; }
+    /// <summary>Wall seconds of each counted run, in run order.</summary>
+    public IReadOnlyList<double> Seconds => _seconds;
 
-    public double? MinServerCpu { get; private set; }
+    public double MedianSeconds => Median(_seconds) ?? double.NaN;
 
-    public double? MinTotalCpu { get; private set; }
+    public double? MedianClientCpu => Median(_client);
+
+    public double? MedianServerCpu => Median(_server);
+
+    public double? MedianTotalCpu => Median(_total);
 
     public static (Stopwatch Clock, double Client, double? Server) Start(CpuMeter meter)
     {
@@ -20,19 +28,35 @@ internal sealed class Measurement
         return (Stopwatch.StartNew(), client, server);
     }
 
-    /// <summary>Records one run; returns its description.</summary>
-    public string Stop(CpuMeter meter, (Stopwatch Clock, double Client, double? Server) start)
+    /// <summary>Median of <paramref name="values"/>, or null when there are none.</summary>
+    public static double? Median(IReadOnlyCollection<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /// <summary>Ends one run; counts it unless it is a warm-up run. Returns its description.</summary>
+    public string Stop(CpuMeter meter, (Stopwatch Clock, double Client, double? Server) start, bool counted)
     {
         var seconds = start.Clock.Elapsed.TotalSeconds;
         var (client, server) = meter.Read();
         var clientCpu = client - start.Client;
         double? serverCpu = server is { } s && start.Server is { } s0 ? s - s0 : null;
-        BestSeconds = Math.Min(BestSeconds, seconds);
-        MinClientCpu = Math.Min(MinClientCpu ?? double.MaxValue, clientCpu);
-        if (serverCpu is { } sc)
+        if (counted)
         {
-            MinServerCpu = Math.Min(MinServerCpu ?? double.MaxValue, sc);
-            MinTotalCpu = Math.Min(MinTotalCpu ?? double.MaxValue, sc + clientCpu);
+            _seconds.Add(seconds);
+            _client.Add(clientCpu);
+            if (serverCpu is { } sc)
+            {
+                _server.Add(sc);
+                _total.Add(sc + clientCpu);
+            }
         }
 
         return string.Create(
@@ -42,12 +66,12 @@ internal sealed class Measurement
 
     public string Cpu() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{MinClientCpu:F2} / {(MinServerCpu is { } s ? s.ToString("F2", CultureInfo.InvariantCulture) : "-")} / {(MinTotalCpu is { } t ? t.ToString("F2", CultureInfo.InvariantCulture) : "-")}");
+        $"{MedianClientCpu:F2} / {(MedianServerCpu is { } s ? s.ToString("F2", CultureInfo.InvariantCulture) : "-")} / {(MedianTotalCpu is { } t ? t.ToString("F2", CultureInfo.InvariantCulture) : "-")}");
 
     public Dictionary<string, double?> CpuSummary() => new()
     {
-        ["client"] = MinClientCpu is { } c ? Math.Round(c, 3) : null,
-        ["server"] = MinServerCpu is { } s ? Math.Round(s, 3) : null,
-        ["total"] = MinTotalCpu is { } t ? Math.Round(t, 3) : null,
+        ["client"] = MedianClientCpu is { } c ? Math.Round(c, 3) : null,
+        ["server"] = MedianServerCpu is { } s ? Math.Round(s, 3) : null,
+        ["total"] = MedianTotalCpu is { } t ? Math.Round(t, 3) : null,
     };
 }

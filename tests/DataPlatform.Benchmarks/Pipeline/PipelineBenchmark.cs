@@ -101,7 +101,7 @@ internal static class PipelineBenchmark
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { host, "run", "--warehouse", warehouse, "--scale", scale.ToString(CultureInfo.InvariantCulture), "--output", "json", "--log-level", "Warning" })
+        foreach (var argument in new[] { host, "run", "--warehouse", warehouse, "--source", "synthetic", "--scale", scale.ToString(CultureInfo.InvariantCulture), "--output", "json", "--log-level", "Warning" })
         {
             startInfo.ArgumentList.Add(argument);
         }

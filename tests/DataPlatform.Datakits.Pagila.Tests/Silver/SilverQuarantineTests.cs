@@ -87,6 +87,37 @@ public sealed class SilverQuarantineTests
     }
 
     [Fact]
+    public void A_sentinel_return_date_is_implausible_and_takes_its_payment_along()
+    {
+        var f = SilverFixtures.Valid();
+        f.Rentals[0].ReturnDate = new DateTime(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc);
+        var state = Run(f);
+
+        Assert.Equal([new("silver_rental", "1", "implausible_date"), new("silver_payment", "1", "parent_quarantined")], state.Quarantined);
+    }
+
+    [Fact]
+    public void A_payment_date_before_1900_is_implausible()
+    {
+        var f = SilverFixtures.Valid();
+        f.Payments[0].PaymentDate = new DateTime(1, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var state = Run(f);
+
+        Assert.Equal([new("silver_payment", "1", "implausible_date")], state.Quarantined);
+    }
+
+    [Fact]
+    public void A_create_date_from_2100_on_is_implausible()
+    {
+        var f = SilverFixtures.Valid();
+        f.Customers[0].CreateDate = new DateOnly(2100, 1, 1);
+        var state = Run(f);
+
+        Assert.Contains(new InMemoryQuarantineDecision("silver_customer", "1", "implausible_date"), state.Quarantined);
+        Assert.Empty(state.Rows<Customer>());
+    }
+
+    [Fact]
     public void Orphan_is_applied_once_its_parent_arrives()
     {
         var f = SilverFixtures.Valid();

@@ -60,6 +60,7 @@ public sealed class SilverOrphanReexaminedTests(PostgresServer server) : IAsyncL
         var second = await RunBatchAsync(ct);
 
         Assert.Empty(await QuarantineAsync(second, ct));
+        Assert.Equal(2L, await CountAsync($"SELECT count(*) FROM dataplatform.quarantine WHERE batch_id = {first} AND resolved_batch_id = {second}", ct));
         Assert.Equal(1L, await CountAsync(
             $"SELECT count(*) FROM sl__pagila.rental WHERE rental_id = {OrphanRental} AND customer_id = {LateCustomer} AND inactivated_date IS NULL", ct));
         Assert.Equal(1L, await CountAsync($"SELECT count(*) FROM sl__pagila.payment WHERE payment_id = 99999 AND rental_id = {OrphanRental}", ct));
@@ -93,7 +94,7 @@ public sealed class SilverOrphanReexaminedTests(PostgresServer server) : IAsyncL
     private async Task<List<string>> QuarantineAsync(long batchId, CancellationToken ct)
     {
         var text = await _warehouse.Warehouse.ScalarAsync<string?>(
-            $"SELECT string_agg(transform || ' ' || row_key || ' ' || rule, ',' ORDER BY transform, row_key) FROM dataplatform.quarantine WHERE batch_id = {batchId}",
+            $"SELECT string_agg(transform || ' ' || row_key || ' ' || rule, ',' ORDER BY transform, row_key) FROM dataplatform.quarantine WHERE last_seen_batch_id = {batchId} AND resolved_batch_id IS NULL",
             ct);
         return text is null ? [] : [.. text.Split(',')];
     }

@@ -147,10 +147,27 @@ public sealed class ExtractionEngineTests(PostgresServer server)
         Assert.Equal(1L, await db.CountAsync("tag", "tag_code = 'late'"));
         Assert.Equal(0L, await db.CountAsync("tag", "tag_code = 'later'"));
 
-        // Documented limit: older than cursor − lag is missed by incremental runs; a full refresh reads everything.
+        // Documented limit: older than cursor − lag is missed by incremental runs; a full refresh reads everything and
+        // appends only what differs from each key's latest version.
         var (_, full) = await db.RunAsync(s_tags, fullRefresh: true);
-        Assert.Equal((3L, 3L, 0L), (full[0].RowsRead, full[0].RowsWritten, full[0].RowsDeleted));
+        Assert.Equal((3L, 1L, 2L, 0L), (full[0].RowsRead, full[0].RowsWritten, full[0].RowsUnchanged, full[0].RowsDeleted));
         Assert.Equal(1L, await db.CountAsync("tag", "tag_code = 'later'"));
+        var (_, again) = await db.RunAsync(s_tags, fullRefresh: true);
+        Assert.Equal((3L, 0L, 3L), (again[0].RowsRead, again[0].RowsWritten, again[0].RowsUnchanged));
+        Assert.Equal(3L, await db.CountAsync("tag"));
+    }
+
+    [Fact]
+    public async Task A_source_column_of_another_type_family_stops_extraction_before_anything_is_read()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await ExtractionDatabases.CreateAsync(server, "xt_drift", ct);
+        await db.SourceAsync("INSERT INTO src.tag VALUES ('a', 'A', now()); ALTER TABLE src.tag ALTER COLUMN last_update TYPE timestamp without time zone");
+
+        var error = await Assert.ThrowsAsync<Framework.Schema.SchemaDriftException>(() => db.RunAsync(s_tags));
+
+        Assert.Contains("src.tag.last_update is timestamp without time zone in the source", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0L, await db.CountAsync("tag"));
     }
 
     [Fact]

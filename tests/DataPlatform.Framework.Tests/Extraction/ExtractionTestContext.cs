@@ -47,6 +47,16 @@ public sealed class Reading : BronzeRecord
     public decimal? Amount { get; set; }
 }
 
+/// <summary>Large and NULL values: tuples far larger than the engine's buffers.</summary>
+public sealed class Blob : BronzeRecord
+{
+    public int BlobId { get; set; }
+
+    public string? Note { get; set; }
+
+    public byte[]? Payload { get; set; }
+}
+
 /// <summary>The bronze side (<c>br__xt__src</c>) of the extraction tests.</summary>
 public sealed class ExtractionBronzeContext(DbContextOptions options) : DatakitDbContext(options)
 {
@@ -58,6 +68,7 @@ public sealed class ExtractionBronzeContext(DbContextOptions options) : DatakitD
             PRIMARY KEY (student_id, term, course));
         CREATE TABLE src.setting (name text PRIMARY KEY, value text, secret text);
         CREATE TABLE src.reading (reading_id bigint PRIMARY KEY, amount numeric(8,2));
+        CREATE TABLE src.blob (blob_id integer PRIMARY KEY, note text, payload bytea);
         """;
 
     public static ExtractionBronzeContext Create(string connectionString) =>
@@ -69,6 +80,7 @@ public sealed class ExtractionBronzeContext(DbContextOptions options) : DatakitD
         modelBuilder.Entity<Tag>().HasBronzeSourceKey(e => e.TagCode);
         modelBuilder.Entity<Enrollment>().HasBronzeSourceKey(e => new { e.StudentId, e.Term, e.Course });
         modelBuilder.Entity<Setting>().HasBronzeSourceKey(e => e.Name);
+        modelBuilder.Entity<Blob>().HasBronzeSourceKey(e => e.BlobId);
         modelBuilder.Entity<Reading>().HasBronzeSourceKey(e => e.ReadingId).Property(e => e.Amount).HasColumnType("numeric(8,2)");
     }
 }

@@ -1,4 +1,7 @@
+using DataPlatform.Framework.Datakits;
 using DataPlatform.Framework.Schema;
+using DataPlatform.Framework.Tests.Transforms;
+using Microsoft.EntityFrameworkCore;
 using DataPlatform.Framework.Tests.Mixins;
 using DataPlatform.Testing;
 
@@ -127,6 +130,29 @@ public sealed class SchemaDeployerTests(PostgresServer server)
         Assert.Contains(validation.Differences, d => d.Kind == SchemaObjectKind.Trigger && d.Sql.StartsWith("CREATE TRIGGER \"trg_price__history\" AFTER INSERT OR UPDATE OR DELETE", StringComparison.Ordinal));
         Assert.Contains(validation.Differences, d => d.Kind == SchemaObjectKind.Function && d.Change == SchemaChange.Update);
         Assert.True(after.IsValid, after.FixSql);
+    }
+
+    [Fact]
+    public async Task A_partial_index_with_another_predicate_is_drift_that_deploy_fixes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await server.CreateDatabaseAsync("deployer_partial_index", ct);
+        await using var context = (DbContext)DatakitContexts.Create(typeof(TfxGoldContext), database.ConnectionString);
+        await _deployer.DeployAsync(context, database.ConnectionString, ct);
+        var index = await database.ScalarAsync<string>(
+            "SELECT indexname FROM pg_indexes WHERE schemaname = 'gl__tfx' AND indexdef LIKE '%WHERE%'", ct);
+
+        // Same name, columns and uniqueness; only the predicate differs: one current version per key is no longer enforced.
+        await database.ExecuteAsync(
+            $"DROP INDEX gl__tfx.\"{index}\"; CREATE UNIQUE INDEX \"{index}\" ON gl__tfx.dim_film (film_id) WHERE NOT is_current", ct);
+        var drifted = await _deployer.ValidateAsync(context, database.ConnectionString, ct);
+        await _deployer.DeployAsync(context, database.ConnectionString, ct);
+        var fixedUp = await _deployer.ValidateAsync(context, database.ConnectionString, ct);
+
+        Assert.False(drifted.IsValid);
+        Assert.Contains(drifted.Differences, d => d.Kind == SchemaObjectKind.Index && d.ObjectName == $"gl__tfx.dim_film.{index}" && d.Change == SchemaChange.Update);
+        Assert.True(fixedUp.IsValid, fixedUp.FixSql);
+        Assert.EndsWith("WHERE is_current", await database.ScalarAsync<string>($"SELECT indexdef FROM pg_indexes WHERE indexname = '{index}'", ct), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,6 +12,31 @@ public sealed class Scd2MergeTests(PostgresServer server)
     private static readonly DateTime s_day3 = new(2024, 1, 3, 0, 0, 0, DateTimeKind.Utc);
 
     [Fact]
+    public async Task A_new_version_starts_after_the_one_it_closes_even_when_the_clock_went_back()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TfxDatabase.CreateAsync(server, "tfx_scd2_clock", ct);
+        await db.SeedAsync([new() { FilmId = 1, BatchId = 1, Title = "One", Rating = "G" }], [], ct);
+        await using var bronze = db.Bronze();
+        await using var gold = db.Gold();
+        var runner = new TransformRunner();
+        await runner.MergeScd2Async(new DimFilmTransform(), bronze, gold, new TransformContext(1, s_day1), cancellationToken: ct);
+        await db.SeedAsync([new() { FilmId = 1, BatchId = 2, Title = "One", Rating = "PG" }], [], ct);
+        await runner.MergeScd2Async(new DimFilmTransform(), bronze, gold, new TransformContext(2, s_day3), cancellationToken: ct);
+
+        // The host clock went back two days; the next change must still start after day 3.
+        await db.SeedAsync([new() { FilmId = 1, BatchId = 3, Title = "One", Rating = "R" }], [], ct);
+        await runner.MergeScd2Async(new DimFilmTransform(), bronze, gold, new TransformContext(3, s_day1), cancellationToken: ct);
+
+        var versions = await gold.Films.AsNoTracking().OrderBy(f => f.ValidFrom).ToListAsync(ct);
+        Assert.Equal(["G", "PG", "R"], versions.Select(v => v.Rating));
+        Assert.Equal(s_day3, versions[1].ValidFrom);
+        Assert.True(versions[2].ValidFrom > versions[1].ValidFrom, $"{versions[2].ValidFrom:O} is not after {versions[1].ValidFrom:O}");
+        Assert.Equal(versions[2].ValidFrom, versions[1].ValidTo);
+        Assert.All(versions.Where(v => v.ValidTo is not null), v => Assert.True(v.ValidTo > v.ValidFrom));
+    }
+
+    [Fact]
     public async Task Change_rerun_delete_and_return_produce_the_right_versions()
     {
         var ct = TestContext.Current.CancellationToken;

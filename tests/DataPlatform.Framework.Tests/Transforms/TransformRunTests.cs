@@ -1,3 +1,4 @@
+using DataPlatform.Framework.Ledger;
 using DataPlatform.Framework.Transforms;
 using DataPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -94,6 +95,41 @@ public sealed class TransformRunTests(PostgresServer server)
                 "SELECT string_agg(row_key || ':' || rule || ':' || message || ':' || batch_id || ':' || (raw_row ->> 'title'), '|' ORDER BY row_key) " +
                 "FROM dataplatform.quarantine WHERE table_name = 'sl__tfx.clean_film' AND transform = 'CleanFilmTransform'",
                 ct));
+    }
+
+    [Fact]
+    public async Task A_row_keeps_one_open_entry_per_rule_until_it_passes_and_a_failing_row_leaves_a_target_kept_whole()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TfxDatabase.CreateAsync(server, "tfx_quarantine_life", ct);
+        await db.SeedAsync([Film(1, 1, "Good"), Film(2, 1, " "), Film(3, 1, "Negative", length: -1)], AwkwardRows.Languages, ct);
+        await using var bronze = db.Bronze();
+        await using var silver = db.Silver();
+        var runner = new TransformRunner();
+        var kept = new TransformRunOptions { RemoveMissing = true };
+        const string Entries = "SELECT string_agg(row_key || ':' || rule || ':' || batch_id || ':' || coalesce(last_seen_batch_id, batch_id) || ':' || coalesce(resolved_batch_id::text, 'open'), '|' ORDER BY row_key, quarantine_id) FROM dataplatform.quarantine";
+
+        await runner.RunAsync(new CleanFilmTransform(), bronze, silver, new TransformContext(1, DateTime.UtcNow), kept, ct);
+        await runner.RunAsync(new CleanFilmTransform(), bronze, silver, new TransformContext(2, DateTime.UtcNow), kept, ct);
+        Assert.Equal("2:blank_title:1:2:open|3:negative_length:1:2:open", await db.Database.ScalarAsync<string>(Entries, ct));
+
+        // Film 2 is fixed, film 3 now fails another rule, and film 1, already loaded, starts failing one.
+        await db.SeedAsync([Film(2, 2, "Two"), Film(3, 2, "", length: -1), Film(1, 2, "Good", length: -5)], [], ct);
+        var third = await runner.RunAsync(new CleanFilmTransform(), bronze, silver, new TransformContext(3, DateTime.UtcNow), kept, ct);
+
+        Assert.Equal((3L, 1L, 2L), (third.RowsRead, third.RowsWritten, third.RowsQuarantined));
+        Assert.Equal(
+            "1:negative_length:3:3:open|2:blank_title:1:2:3|3:negative_length:1:2:3|3:blank_title:3:3:open",
+            await db.Database.ScalarAsync<string>(Entries, ct));
+        Assert.Equal("2", await db.Database.ScalarAsync<string>("SELECT string_agg(film_id::text, ',' ORDER BY film_id) FROM sl__tfx.clean_film", ct));
+
+        await using var ledger = new BatchLedger(db.Database.DataSource);
+        Assert.Equal(0, await ledger.PurgeResolvedQuarantineAsync(TimeSpan.FromDays(1), ct));
+        Assert.Equal(2, await ledger.PurgeResolvedQuarantineAsync(TimeSpan.Zero, ct));
+        var open = await ledger.GetOpenQuarantineAsync(ct);
+        Assert.Equal(
+            [new OpenQuarantine("sl__tfx.clean_film", "blank_title", 1, 3, 3), new OpenQuarantine("sl__tfx.clean_film", "negative_length", 1, 3, 3)],
+            open);
     }
 
     [Fact]

@@ -73,16 +73,13 @@ internal static class BronzeSql
 
     /// <summary>
     /// Appends a <c>delete</c> row (carrying the last known values and hash) with batch <c>@batch</c> for every key whose
-    /// latest version is an upsert of an earlier batch and that is gone from the source: absent from
-    /// <see cref="SourceKeys"/>, or, after a full snapshot (<paramref name="afterFullSnapshot"/>), absent from this batch.
+    /// latest version is an upsert of an earlier batch and that is gone from the source (absent from <see cref="SourceKeys"/>).
     /// </summary>
-    public static string RecordDeletes(BronzeTablePlan plan, bool afterFullSnapshot)
+    public static string RecordDeletes(BronzeTablePlan plan)
     {
         var keys = plan.KeyList();
-        var gone = afterFullSnapshot
-            ? string.Empty
-            : $" AND NOT EXISTS (SELECT 1 FROM {SourceKeys} k WHERE "
-              + string.Join(" AND ", plan.KeyColumns.Select(c => $"k.{SqlIdentifier.Quote(c)} = l.{SqlIdentifier.Quote(c)}")) + ")";
+        var gone = $" AND NOT EXISTS (SELECT 1 FROM {SourceKeys} k WHERE "
+            + string.Join(" AND ", plan.KeyColumns.Select(c => $"k.{SqlIdentifier.Quote(c)} = l.{SqlIdentifier.Quote(c)}")) + ")";
         return $"""
             INSERT INTO {plan.QualifiedBronze} ({plan.ColumnList()}, {s_metadataColumns})
             SELECT {plan.ColumnList("l")}, l.dp_record_hash, @batch, 'delete'

@@ -26,6 +26,7 @@ internal sealed class BronzeTablePlan
 
         Columns = EntityTableMap.Create(entityType.Model, entityType.ClrType, BulkLoadMode.Append, keyProperties: null)
             .HashColumns.Select(c => c.Name).ToList();
+        ColumnTypes = [.. Columns.Select(c => entityType.GetProperties().Single(p => p.GetColumnName(store) == c).GetColumnType(store))];
         var sourceKey = entityType[MixinAnnotations.BronzeSourceKey] as string
             ?? throw new InvalidOperationException($"Bronze table {BronzeTableName} declares no source key (HasBronzeSourceKey).");
         KeyColumns = sourceKey.Split(',').Select(p => entityType.GetProperty(p).GetColumnName(store)!).ToList();
@@ -72,6 +73,9 @@ internal sealed class BronzeTablePlan
 
     /// <summary>The source key's columns, in key order.</summary>
     public IReadOnlyList<string> KeyColumns { get; }
+
+    /// <summary>The store types of <see cref="Columns"/> in bronze's model (EF Core's spelling), in the same order.</summary>
+    public IReadOnlyList<string> ColumnTypes { get; }
 
     /// <summary>Positions of the key columns in <see cref="Columns"/>.</summary>
     public int[] KeyIndexes { get; }

@@ -6,7 +6,10 @@ namespace DataPlatform.Framework.Extraction.Internal;
 /// Reads tuples of a PostgreSQL binary COPY stream (<c>COPY … TO STDOUT (FORMAT BINARY)</c>) without decoding the
 /// values: each tuple is an int16 field count followed by, per field, an int32 length (-1 = NULL) and the value bytes.
 /// The current tuple stays contiguous in the buffer, so it can be hashed and forwarded as it is. A tuple already in the
-/// buffer is parsed synchronously; the stream is only awaited when the buffer runs dry.
+/// buffer is parsed synchronously (<see cref="TryReadTuple"/>); the stream is only awaited when the buffer runs dry
+/// (<see cref="FillAsync"/>). A tuple may arrive in any number of reads: the server sends one CopyData message per row,
+/// Npgsql's raw copy stream returns at most one message (or the part of it in its own buffer) per read, and a row
+/// larger than the buffer grows it.
 /// </summary>
 internal sealed class CopyTupleReader(Stream stream)
 {
@@ -52,30 +55,61 @@ internal sealed class CopyTupleReader(Stream stream)
     }
 
     /// <summary>Reads the next tuple; returns its length in bytes, or -1 at the end of the stream.</summary>
-    public ValueTask<int> ReadTupleAsync(CancellationToken cancellationToken)
+    public async ValueTask<int> ReadTupleAsync(CancellationToken cancellationToken)
     {
-        var length = TryParse();
-        return length != Incomplete ? new ValueTask<int>(length) : ReadTupleSlowAsync(cancellationToken);
+        int length;
+        while (!TryReadTuple(out length))
+        {
+            if (!await FillAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw Truncated();
+            }
+        }
+
+        return length;
+    }
+
+    /// <summary>
+    /// Parses the next tuple if it is wholly in the buffer: true with its <paramref name="length"/> in bytes (-1 for the
+    /// trailer), false when <see cref="FillAsync"/> must read more first.
+    /// </summary>
+    public bool TryReadTuple(out int length)
+    {
+        length = TryParse();
+        return length != Incomplete;
     }
 
     /// <summary>Moves past the current tuple.</summary>
     public void Advance(int length) => _start += length;
 
-    private async ValueTask<int> ReadTupleSlowAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            if (!await FillAsync(cancellationToken).ConfigureAwait(false))
-            {
-                throw new InvalidDataException("The binary COPY stream ended inside a tuple or without its trailer.");
-            }
+    /// <summary>The error for a stream that ends before its trailer.</summary>
+    public static InvalidDataException Truncated() => new("The binary COPY stream ended inside a tuple or without its trailer.");
 
-            var length = TryParse();
-            if (length != Incomplete)
-            {
-                return length;
-            }
+    /// <summary>
+    /// Reads more bytes after the buffered ones, first moving the current tuple to the buffer start and growing the
+    /// buffer when a single tuple fills it. Returns false at the end of the stream.
+    /// </summary>
+    public async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
+    {
+        if (_start == _end)
+        {
+            _start = _end = 0;
         }
+        else if (_start > 0 && _end == _buffer.Length)
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _end -= _start;
+            _start = 0;
+        }
+
+        if (_end == _buffer.Length)
+        {
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        }
+
+        var read = await stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+        _end += read;
+        return read > 0;
     }
 
     // Parses the tuple at _start if it is wholly in the buffer: its length, -1 for the trailer, or Incomplete.
@@ -113,30 +147,5 @@ internal sealed class CopyTupleReader(Stream stream)
         }
 
         return position <= span.Length ? position : Incomplete;
-    }
-
-    // Reads more bytes after the buffered ones, first moving the current tuple to the buffer start and growing the
-    // buffer when a single tuple fills it. Returns false at the end of the stream.
-    private async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
-    {
-        if (_start == _end)
-        {
-            _start = _end = 0;
-        }
-        else if (_start > 0 && _end == _buffer.Length)
-        {
-            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
-            _end -= _start;
-            _start = 0;
-        }
-
-        if (_end == _buffer.Length)
-        {
-            Array.Resize(ref _buffer, _buffer.Length * 2);
-        }
-
-        var read = await stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
-        _end += read;
-        return read > 0;
     }
 }

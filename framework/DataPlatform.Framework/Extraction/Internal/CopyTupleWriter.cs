@@ -1,17 +1,24 @@
+using System.Buffers;
 using System.Buffers.Binary;
 
 namespace DataPlatform.Framework.Extraction.Internal;
 
 /// <summary>
 /// Writes a PostgreSQL binary COPY stream (<c>COPY … FROM STDIN (FORMAT BINARY)</c>) from tuples forwarded as bytes plus
-/// appended fields, buffered; call <see cref="FlushIfFullAsync"/> after each tuple and <see cref="CompleteAsync"/> at the end.
+/// appended fields; call <see cref="FlushIfFullAsync"/> after each tuple and <see cref="CompleteAsync"/> at the end, and
+/// dispose it before the stream. Tuples collect in one of two pooled buffers; a full buffer is sent while the caller
+/// fills the other, so reading the source never waits for the warehouse to accept a chunk unless both are full.
 /// </summary>
-internal sealed class CopyTupleWriter(Stream stream)
+internal sealed class CopyTupleWriter(Stream stream) : IAsyncDisposable
 {
-    private const int FlushThreshold = 1 << 18;
+    private const int FlushThreshold = 1 << 17;
 
-    private byte[] _buffer = new byte[FlushThreshold + (1 << 16)];
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(FlushThreshold + (1 << 14));
+    private byte[] _spare = ArrayPool<byte>.Shared.Rent(FlushThreshold + (1 << 14));
     private int _length;
+
+    // The write of _spare still under way, or a completed task.
+    private Task _sending = Task.CompletedTask;
 
     public void WriteHeader()
     {
@@ -48,19 +55,38 @@ internal sealed class CopyTupleWriter(Stream stream)
     }
 
     public ValueTask FlushIfFullAsync(CancellationToken cancellationToken) =>
-        _length >= FlushThreshold ? FlushAsync(cancellationToken) : ValueTask.CompletedTask;
+        _length >= FlushThreshold ? SendAsync(cancellationToken) : ValueTask.CompletedTask;
 
-    /// <summary>Writes the trailer and everything buffered.</summary>
+    /// <summary>Writes the trailer and everything buffered, and waits until the stream has taken it.</summary>
     public async ValueTask CompleteAsync(CancellationToken cancellationToken)
     {
         BinaryPrimitives.WriteInt16BigEndian(Reserve(2), -1);
-        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        await SendAsync(cancellationToken).ConfigureAwait(false);
+        await _sending.ConfigureAwait(false);
         await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async ValueTask FlushAsync(CancellationToken cancellationToken)
+    /// <summary>Waits for a write still under way, then returns the buffers to the pool.</summary>
+    public async ValueTask DisposeAsync()
     {
-        await stream.WriteAsync(_buffer.AsMemory(0, _length), cancellationToken).ConfigureAwait(false);
+        if (_buffer.Length == 0)
+        {
+            return;
+        }
+
+        // A write still under way here means the extraction is unwinding from another exception, which is the one reported.
+        await _sending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        ArrayPool<byte>.Shared.Return(_buffer);
+        ArrayPool<byte>.Shared.Return(_spare);
+        _buffer = _spare = [];
+    }
+
+    // Starts writing the filled buffer once the previous write has finished with the spare one, then fills the spare.
+    private async ValueTask SendAsync(CancellationToken cancellationToken)
+    {
+        await _sending.ConfigureAwait(false);
+        _sending = stream.WriteAsync(_buffer.AsMemory(0, _length), cancellationToken).AsTask();
+        (_buffer, _spare) = (_spare, _buffer);
         _length = 0;
     }
 
@@ -68,7 +94,10 @@ internal sealed class CopyTupleWriter(Stream stream)
     {
         if (_length + count > _buffer.Length)
         {
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + count));
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + count));
+            _buffer.AsSpan(0, _length).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
         }
 
         var span = _buffer.AsSpan(_length, count);

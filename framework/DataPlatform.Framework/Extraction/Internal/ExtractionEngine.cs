@@ -19,10 +19,12 @@ internal static class ExtractionEngine
         int maxDegreeOfParallelism,
         IPipelineProgress? progress,
         ILogger logger,
+        Func<CancellationToken, Task>? beforeCommit,
         CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         ExtractionLog.RunStarting(logger, batchId, plans.Count, fullRefresh);
+        await SourceTypes.VerifyAsync(source, warehouse, plans, cancellationToken).ConfigureAwait(false);
         var sizes = await SourceSizesAsync(source, plans, cancellationToken).ConfigureAwait(false);
 
         // Largest tables first, so the parallel slots finish together.
@@ -36,7 +38,7 @@ internal static class ExtractionEngine
             async (item, token) =>
             {
                 progress?.TableStarted("bronze", item.Plan.Table);
-                var extraction = new TableExtraction(item.Plan, source, warehouse, ledger, batchId, fullRefresh, logger);
+                var extraction = new TableExtraction(item.Plan, source, warehouse, ledger, batchId, fullRefresh, logger, beforeCommit);
                 var result = await extraction.RunAsync(token).ConfigureAwait(false);
                 results[item.Index] = result;
                 progress?.TableCompleted(result);

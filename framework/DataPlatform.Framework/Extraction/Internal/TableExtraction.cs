@@ -12,7 +12,14 @@ namespace DataPlatform.Framework.Extraction.Internal;
 /// keys gone from the source; then the ledger row.
 /// </summary>
 internal sealed class TableExtraction(
-    BronzeTablePlan plan, NpgsqlDataSource source, NpgsqlDataSource warehouse, BatchLedger ledger, long batchId, bool fullRefresh, ILogger logger)
+    BronzeTablePlan plan,
+    NpgsqlDataSource source,
+    NpgsqlDataSource warehouse,
+    BatchLedger ledger,
+    long batchId,
+    bool fullRefresh,
+    ILogger logger,
+    Func<CancellationToken, Task>? beforeCommit = null)
 {
     private const string Layer = "bronze";
 
@@ -26,15 +33,14 @@ internal sealed class TableExtraction(
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                await ExecuteAsync(connection, transaction, BronzeSql.LockTable, cancellationToken, ("table", plan.BronzeTableName)).ConfigureAwait(false);
-
-                var last = await ReadLastExtractionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                var last = await LockAndReadLastExtractionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
                 var before = fullRefresh ? null : last?.Cursor;
                 var cursor = ExtractionCursor.Parse(plan, before);
                 var predicate = cursor.Predicate();
 
-                // Nothing to compare with before the first extraction, and a full refresh appends a whole snapshot.
-                var latest = last is null || fullRefresh ? null : await LatestHashesAsync(connection, predicate, cancellationToken).ConfigureAwait(false);
+                // Nothing to compare with before the first extraction. A full refresh compares every row with its key's latest
+                // version, so it appends only what changed and rewrites nothing downstream that did not change.
+                var latest = last is null ? null : await LatestHashesAsync(connection, predicate, cancellationToken).ConfigureAwait(false);
                 ExtractionLog.TableStarting(logger, plan.Table, plan.Policy.ToString(), before ?? "(none)", fullRefresh, latest?.Count ?? 0);
 
                 var (read, inserted, unchanged) = await CopyAsync(connection, predicate, cursor, latest, cancellationToken).ConfigureAwait(false);
@@ -67,6 +73,11 @@ internal sealed class TableExtraction(
                     connection,
                     transaction,
                     cancellationToken).ConfigureAwait(false);
+                if (beforeCommit is not null)
+                {
+                    await beforeCommit(cancellationToken).ConfigureAwait(false);
+                }
+
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 ExtractionLog.TableFinished(logger, plan.Table, read, inserted, unchanged, deleted, clock.Elapsed.TotalSeconds);
                 return result with { Elapsed = clock.Elapsed };
@@ -77,13 +88,7 @@ internal sealed class TableExtraction(
     private async Task<(long Read, long Inserted, long Unchanged)> CopyAsync(
         NpgsqlConnection target, string? predicate, ExtractionCursor cursor, Dictionary<byte[], byte[]>? latest, CancellationToken cancellationToken)
     {
-        long read = 0, inserted = 0, unchanged = 0;
-        var fieldCount = (short)(plan.Columns.Count + 3);
-        var suffix = CopyFields.MetadataSuffix(batchId, "upsert");
-        var lookup = latest?.GetAlternateLookup<ReadOnlySpan<byte>>();
-        var key = new byte[64];
-        var hash = new byte[RecordHasher.Size];
-
+        var forwarder = new TupleForwarder(plan, cursor, latest, batchId);
         var sourceConnection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (sourceConnection.ConfigureAwait(false))
         {
@@ -95,90 +100,76 @@ internal sealed class TableExtraction(
                 {
                     var reader = new CopyTupleReader(output);
                     var writer = new CopyTupleWriter(input);
-                    await reader.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
-                    writer.WriteHeader();
-                    int length;
-                    while ((length = await reader.ReadTupleAsync(cancellationToken).ConfigureAwait(false)) >= 0)
+                    await using (writer.ConfigureAwait(false))
                     {
-                        read++;
-                        var tuple = reader.Tuple(length);
-                        cursor.Observe(tuple, reader.FieldOffsets);
-                        if (lookup is not { } known)
+                        await reader.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
+                        writer.WriteHeader();
+                        while (!forwarder.ForwardBuffered(reader, writer))
                         {
-                            writer.WriteTuple(tuple, fieldCount, default, suffix);
-                        }
-                        else
-                        {
-                            RecordHasher.Hash(tuple[2..], hash);
-                            var keyLength = plan.KeyOf(tuple, reader.FieldOffsets, ref key);
-                            if (known.TryGetValue(key.AsSpan(0, keyLength), out var previous) && previous.AsSpan().SequenceEqual(hash))
+                            await writer.FlushIfFullAsync(cancellationToken).ConfigureAwait(false);
+                            if (!await reader.FillAsync(cancellationToken).ConfigureAwait(false))
                             {
-                                unchanged++;
-                                reader.Advance(length);
-                                continue;
+                                throw CopyTupleReader.Truncated();
                             }
-
-                            writer.WriteTuple(tuple, fieldCount, hash, suffix);
                         }
 
-                        inserted++;
-                        await writer.FlushIfFullAsync(cancellationToken).ConfigureAwait(false);
-                        reader.Advance(length);
+                        await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
                     }
-
-                    await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
         }
 
-        return (read, inserted, unchanged);
+        return (forwarder.Read, forwarder.Inserted, forwarder.Unchanged);
     }
 
-    // Deletes are detected on every run: after a full snapshot, keys this batch did not append are gone; otherwise the
-    // source's keys are copied (binary, forwarded as they are) into a temporary table and bronze's live keys are
-    // anti-joined with it.
+    // Deletes are detected on every run, full refresh included (it appends only changed rows, so this batch's rows are
+    // not the source's keys): the source's keys are copied (binary, forwarded as they are) into a temporary table and
+    // bronze's live keys are anti-joined with it.
     private async Task<long> RecordDeletesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        var afterFullSnapshot = fullRefresh;
-        if (!afterFullSnapshot)
+        await ExecuteAsync(connection, transaction, BronzeSql.CreateSourceKeys(plan), cancellationToken).ConfigureAwait(false);
+        var sourceConnection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (sourceConnection.ConfigureAwait(false))
         {
-            await ExecuteAsync(connection, transaction, BronzeSql.CreateSourceKeys(plan), cancellationToken).ConfigureAwait(false);
-            var sourceConnection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using (sourceConnection.ConfigureAwait(false))
+            var output = await sourceConnection.BeginRawBinaryCopyAsync(BronzeSql.SourceKeyCopy(plan), cancellationToken).ConfigureAwait(false);
+            await using (output.ConfigureAwait(false))
             {
-                var output = await sourceConnection.BeginRawBinaryCopyAsync(BronzeSql.SourceKeyCopy(plan), cancellationToken).ConfigureAwait(false);
-                await using (output.ConfigureAwait(false))
+                var input = await connection.BeginRawBinaryCopyAsync(BronzeSql.SourceKeysCopy(plan), cancellationToken).ConfigureAwait(false);
+                await using (input.ConfigureAwait(false))
                 {
-                    var input = await connection.BeginRawBinaryCopyAsync(BronzeSql.SourceKeysCopy(plan), cancellationToken).ConfigureAwait(false);
-                    await using (input.ConfigureAwait(false))
-                    {
-                        await output.CopyToAsync(input, 1 << 18, cancellationToken).ConfigureAwait(false);
-                    }
+                    await output.CopyToAsync(input, 1 << 18, cancellationToken).ConfigureAwait(false);
                 }
             }
-
-            await ExecuteAsync(connection, transaction, $"ANALYZE {BronzeSql.SourceKeys}", cancellationToken).ConfigureAwait(false);
-
-            // A freshly appended bronze table has no statistics: the planner then expects ~1 live key and picks a nested-loop
-            // anti-join against every source key (quadratic). A hash anti-join is right at every size.
-            await ExecuteAsync(connection, transaction, "SET LOCAL enable_nestloop = off", cancellationToken).ConfigureAwait(false);
         }
 
-        return await ExecuteAsync(connection, transaction, BronzeSql.RecordDeletes(plan, afterFullSnapshot), cancellationToken, ("batch", batchId)).ConfigureAwait(false);
+        await ExecuteAsync(connection, transaction, $"ANALYZE {BronzeSql.SourceKeys}", cancellationToken).ConfigureAwait(false);
+
+        // A freshly appended bronze table has no statistics: the planner then expects ~1 live key and picks a nested-loop
+        // anti-join against every source key (quadratic). A hash anti-join is right at every size.
+        await ExecuteAsync(connection, transaction, "SET LOCAL enable_nestloop = off", cancellationToken).ConfigureAwait(false);
+        return await ExecuteAsync(connection, transaction, BronzeSql.RecordDeletes(plan), cancellationToken, ("batch", batchId)).ConfigureAwait(false);
     }
 
-    // The table's newest committed extraction (its ledger row committed with its data). Bronze orders the versions of a
-    // row by batch id, so a batch may only append to a table that no batch with the same or a higher id has extracted.
-    private async Task<(long BatchId, string? Cursor)?> ReadLastExtractionAsync(
+    // Takes the table's lock, then reads its newest committed extraction (its ledger row committed with its data), in one
+    // round trip. Bronze orders the versions of a row by batch id, so a batch may only append to a table that no batch
+    // with the same or a higher id has extracted.
+    private async Task<(long BatchId, string? Cursor)?> LockAndReadLastExtractionAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        var command = new NpgsqlCommand(BronzeSql.LastExtraction, connection, transaction);
-        await using (command.ConfigureAwait(false))
+        var batch = new NpgsqlBatch(connection, transaction)
         {
-            command.Parameters.AddWithValue("table", plan.BronzeTableName);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand(BronzeSql.LockTable) { Parameters = { new NpgsqlParameter("table", plan.BronzeTableName) } },
+                new NpgsqlBatchCommand(BronzeSql.LastExtraction) { Parameters = { new NpgsqlParameter("table", plan.BronzeTableName) } },
+            },
+        };
+        await using (batch.ConfigureAwait(false))
+        {
+            var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
                 if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     return null;

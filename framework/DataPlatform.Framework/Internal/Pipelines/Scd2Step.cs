@@ -46,13 +46,15 @@ internal sealed class Scd2Step<TSource, TTarget>(Transform<TSource, TTarget> tra
         var current = versions.Where(v => (bool)isCurrent.GetValue(v)!).ToDictionary(naturalKey, StringComparer.Ordinal);
         var seen = versions.Select(naturalKey).ToHashSet(StringComparer.Ordinal);
         var staged = result.Rows.ToDictionary(naturalKey, StringComparer.Ordinal);
+        var boundaries = versions.SelectMany(v => new[] { (DateTime?)validFrom.GetValue(v), (DateTime?)validTo.GetValue(v) }).Where(b => b is not null).ToList();
+        var changeTime = Scd2ChangeTime.After(context.RunTimeUtc, boundaries.Count == 0 ? null : boundaries.Max(), Scd2ChangeTime.IsDate(dimension));
         long first = 0, changed = 0, closed = 0;
         foreach (var (key, version) in current)
         {
             var stays = staged.TryGetValue(key, out var row) && tracked.All(p => Equals(p.GetValue(version), p.GetValue(row)));
             if (!stays)
             {
-                validTo.SetValue(version, context.RunTimeUtc);
+                validTo.SetValue(version, changeTime);
                 isCurrent.SetValue(version, false);
                 current.Remove(key);
                 closed += staged.ContainsKey(key) ? 0 : 1;
@@ -65,7 +67,7 @@ internal sealed class Scd2Step<TSource, TTarget>(Transform<TSource, TTarget> tra
             var isFirst = !seen.Contains(key);
             first += isFirst ? 1 : 0;
             changed += isFirst ? 0 : 1;
-            validFrom.SetValue(row, isFirst ? Scd2Options.BeginningOfTime : context.RunTimeUtc);
+            validFrom.SetValue(row, isFirst ? Scd2Options.BeginningOfTime : changeTime);
             validTo.SetValue(row, null);
             isCurrent.SetValue(row, true);
             surrogate?.SetValue(row, Convert.ChangeType(++nextKey, surrogate.PropertyType, System.Globalization.CultureInfo.InvariantCulture));

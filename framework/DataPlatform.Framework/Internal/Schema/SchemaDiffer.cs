@@ -164,15 +164,18 @@ internal static class SchemaDiffer
             {
                 add(StageOf(Stage.Indexes), SchemaChange.Create, SchemaObjectKind.Index, name, "index is missing", SchemaSql.CreateIndex(table, index));
             }
-            else if (!current.Columns.SequenceEqual(index.Columns) || current.IsUnique != index.IsUnique || current.Method != index.Method)
+            else if (!current.Columns.SequenceEqual(index.Columns) || current.IsUnique != index.IsUnique || current.Method != index.Method
+                || !string.Equals(current.Filter, index.Filter, StringComparison.Ordinal))
             {
                 add(StageOf(Stage.Indexes), SchemaChange.Update, SchemaObjectKind.Index, name,
-                    $"index is ({string.Join(", ", current.Columns)}{(current.IsUnique ? ", unique" : string.Empty)}), "
-                    + $"model has ({string.Join(", ", index.Columns)}{(index.IsUnique ? ", unique" : string.Empty)})",
+                    $"index is ({string.Join(", ", current.Columns)}{(current.IsUnique ? ", unique" : string.Empty)}{Where(current.Filter)}), "
+                    + $"model has ({string.Join(", ", index.Columns)}{(index.IsUnique ? ", unique" : string.Empty)}{Where(index.Filter)})",
                     SchemaSql.DropIndex(table, index.Name) + "\n" + SchemaSql.CreateIndex(table, index));
             }
         }
     }
+
+    private static string Where(string? filter) => filter is null ? string.Empty : " where " + filter;
 
     private static void DiffColumn(TableDefinition table, ColumnDefinition column, ColumnDefinition? current, Stage stage, AddChange add)
     {

@@ -50,6 +50,8 @@ internal static class Scd2Merge
         var close = $"{dimension.ValidTo.Quoted} = CAST(@dp_change_time AS {dimension.ValidTo.StoreType}), {dimension.IsCurrent.Quoted} = false{touch}";
         var current = dimension.IsCurrent.Quoted;
         var statements = session.Statements;
+        var latest = (await statements.QueryRowAsync(Scd2ChangeTime.LatestBoundarySql(dimension), [], cancellationToken).ConfigureAwait(false))[0];
+        changeTime = Scd2ChangeTime.After(changeTime, Scd2ChangeTime.FromEpochMicroseconds(latest), Scd2ChangeTime.IsDate(dimension));
 
         await statements.ExecuteAsync($"DROP TABLE IF EXISTS {Stage}", [], cancellationToken).ConfigureAwait(false);
         var select = string.Join(", ", plan.Columns.Select(c => c.Column.CastFrom("q", c.SourceColumn) + " AS " + c.Column.Quoted));

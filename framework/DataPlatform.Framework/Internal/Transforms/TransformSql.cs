@@ -74,17 +74,40 @@ internal static class TransformSql
         var rule = "q." + Quote(QuarantineProbe<TSource>.RuleColumn);
         var key = plan.KeyColumns.Count == 0 ? "''" : $"concat_ws('|', {string.Join(", ", plan.KeyColumns.Select(k => $"r.j ->> {Literal(k)}"))})";
         var messages = string.Join(", ", plan.Transform.Rules.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"(@dp_rule_{i}, @dp_message_{i})")));
+        var table = QuarantineTable.QualifiedName;
+        var open = $"t.table_name = @dp_table AND t.row_key = f.row_key AND t.rule = f.rule AND t.resolved_batch_id IS NULL";
+
+        // Both writes see the table as it was before the statement: entries still open are updated, the rest inserted.
         return $"""
             WITH q AS MATERIALIZED ({plan.Quarantine!.Sql}),
-            ins AS (INSERT INTO {QuarantineTable.QualifiedName} (batch_id, transform, table_name, row_key, rule, message, raw_row)
-                SELECT @dp_batch_id, @dp_transform, @dp_table, {key}, {rule}, m.message, r.j
+            f AS MATERIALIZED (
+                SELECT {key} AS row_key, {rule} AS rule, m.message, r.j
                 FROM q CROSS JOIN LATERAL (SELECT to_jsonb(q) - {Literal(QuarantineProbe<TSource>.RuleColumn)} AS j) AS r
                 JOIN (VALUES {messages}) AS m (rule, message) ON m.rule = {rule}
-                WHERE {rule} IS NOT NULL
+                WHERE {rule} IS NOT NULL),
+            upd AS (UPDATE {table} AS t SET last_seen_batch_id = @dp_batch_id, transform = @dp_transform, message = f.message, raw_row = f.j
+                FROM f WHERE {open}
+                RETURNING 1),
+            ins AS (INSERT INTO {table} (batch_id, last_seen_batch_id, transform, table_name, row_key, rule, message, raw_row)
+                SELECT @dp_batch_id, @dp_batch_id, @dp_transform, @dp_table, f.row_key, f.rule, f.message, f.j
+                FROM f WHERE NOT EXISTS (SELECT 1 FROM {table} AS t WHERE {open})
                 RETURNING 1)
-            SELECT count(*) FROM ins
+            SELECT count(*), (SELECT count(*) FROM upd), (SELECT count(*) FROM ins) FROM f
             """;
     }
+
+    /// <summary>
+    /// Resolves the open entries of the target table the batch did not find again (the row passed, failed another rule, or
+    /// left the source), and older duplicates of an open entry (written before entries were kept open one per rule).
+    /// </summary>
+    public static string ResolveQuarantine => $"""
+        UPDATE {QuarantineTable.QualifiedName} AS t SET resolved_batch_id = @dp_batch_id, resolved_at = now()
+        WHERE t.table_name = @dp_table AND t.resolved_batch_id IS NULL
+          AND (coalesce(t.last_seen_batch_id, t.batch_id) < @dp_batch_id
+               OR EXISTS (SELECT 1 FROM {QuarantineTable.QualifiedName} AS n
+                          WHERE n.table_name = t.table_name AND n.row_key = t.row_key AND n.rule = t.rule
+                            AND n.resolved_batch_id IS NULL AND n.quarantine_id > t.quarantine_id))
+        """;
 
     /// <summary>Fails the build when the map leaves out a NOT NULL column the database cannot fill itself.</summary>
     public static void RequireMandatoryColumns(string transform, TargetTable table, IReadOnlyList<TargetColumn> mapped, IEnumerable<TargetColumn> filledByRunner)
