@@ -64,6 +64,11 @@ public abstract class BronzeContext : DatakitDbContext
             var property = bronze.Property(sourceProperty.Name);
             property.HasColumnName(sourceProperty.GetColumnName(table));
             property.HasColumnType(IsEnum(sourceProperty, columnType, sourceEnums) ? "text" : IsLocalTimestamp(columnType) ? "timestamp with time zone" : columnType);
+            if (IsLocalTimestamp(columnType))
+            {
+                property.HasAnnotation(MixinAnnotations.BronzeSourceStoreType, columnType);
+            }
+
             property.IsRequired(key.Contains(sourceProperty.Name, StringComparer.Ordinal));
         }
 
