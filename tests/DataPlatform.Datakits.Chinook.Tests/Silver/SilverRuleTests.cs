@@ -27,6 +27,7 @@ public sealed class SilverRuleTests
         { "blank customer name", ["silver_customer 1 blank_name", "silver_invoice 1 parent_quarantined", "silver_invoice_line 1 parent_quarantined", "silver_invoice_line 2 parent_quarantined"] },
         { "orphan support rep", ["silver_customer 1 orphan_support_rep_id", "silver_invoice 1 parent_quarantined", "silver_invoice_line 1 parent_quarantined", "silver_invoice_line 2 parent_quarantined"] },
         { "missing invoice date", ["silver_invoice 1 missing_value", "silver_invoice_line 1 parent_quarantined", "silver_invoice_line 2 parent_quarantined"] },
+        { "sentinel invoice date", ["silver_invoice 1 implausible_date", "silver_invoice_line 1 parent_quarantined", "silver_invoice_line 2 parent_quarantined"] },
         { "negative invoice total", ["silver_invoice 1 negative_total", "silver_invoice_line 1 parent_quarantined", "silver_invoice_line 2 parent_quarantined"] },
         { "orphan invoice customer", ["silver_invoice 1 orphan_customer_id", "silver_invoice_line 1 parent_quarantined", "silver_invoice_line 2 parent_quarantined"] },
         { "missing line quantity", ["silver_invoice_line 1 missing_value"] },
@@ -146,6 +147,7 @@ public sealed class SilverRuleTests
             case "blank customer name": graph.Customer.FirstName = "   "; break;
             case "orphan support rep": graph.Customer.SupportRepId = 99; break;
             case "missing invoice date": graph.Invoice.InvoiceDate = null; break;
+            case "sentinel invoice date": graph.Invoice.InvoiceDate = new DateTime(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc); break;
             case "negative invoice total": graph.Invoice.Total = -1m; break;
             case "orphan invoice customer": graph.Invoice.CustomerId = 99; break;
             case "missing line quantity": graph.Lines[0].Quantity = null; break;
