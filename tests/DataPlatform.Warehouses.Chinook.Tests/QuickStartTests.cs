@@ -33,7 +33,7 @@ public sealed class QuickStartTests : IAsyncLifetime
         await using var cluster = LocalPostgresCluster.CreatePersistent(
             Path.Combine(_home, "cluster"), new LocalPostgresClusterOptions { StopWhenProcessExits = false, DisableDurability = false });
         await cluster.StartAsync(ct);
-        await using var warehouse = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={cluster.Port};Username=postgres;Database=chinook_warehouse");
+        await using var warehouse = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Database = "chinook_warehouse" }.ConnectionString);
         const string Schemas = "'br__chinook__public', 'sl__chinook', 'gl__chinook'";
         var before = await Hosts.PhysicalStateAsync(warehouse, Schemas, ct);
         Assert.Equal(
