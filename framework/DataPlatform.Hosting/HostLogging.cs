@@ -8,7 +8,7 @@ namespace DataPlatform.Hosting;
 /// message with a UTC timestamp, at the level of a <see cref="LogLevelSwitch"/>; Microsoft and Npgsql categories from
 /// Warning up.
 /// </summary>
-public static class HostLogging
+internal static class HostLogging
 {
     /// <summary>Replaces the providers of <paramref name="builder"/> with the DataPlatform host logging to <paramref name="error"/>.</summary>
     public static ILoggingBuilder AddDataPlatformHostLogging(this ILoggingBuilder builder, LogLevelSwitch logLevel, TextWriter error)

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace DataPlatform.Hosting;
 
 /// <summary>Ctrl+C and SIGTERM cancel a host's work instead of killing the process, so a run can mark its batch failed and exit 130.</summary>
-public static class HostSignals
+internal static class HostSignals
 {
     /// <summary>Cancels <paramref name="cancellation"/> on Ctrl+C (SIGINT) and SIGTERM until the returned handle is disposed.</summary>
     public static IDisposable CancelOnSignals(CancellationTokenSource cancellation)

@@ -21,8 +21,8 @@ public sealed class WarehouseHostDefinition
     public string RejectionLayer { get; init; } = "silver";
 
     /// <summary>The warehouse database in the embedded cluster: <c>&lt;pipeline&gt;_warehouse</c> (e.g. <c>pagila_warehouse</c>).</summary>
-    public string EmbeddedWarehouseDatabase => Pipeline.Name + "_warehouse";
+    internal string EmbeddedWarehouseDatabase => Pipeline.Name + "_warehouse";
 
     /// <summary>The synthetic source database in the embedded cluster: <c>&lt;pipeline&gt;_source</c> (e.g. <c>pagila_source</c>).</summary>
-    public string EmbeddedSourceDatabase => Pipeline.Name + "_source";
+    internal string EmbeddedSourceDatabase => Pipeline.Name + "_source";
 }

@@ -30,7 +30,7 @@ public abstract class DatakitDbContext : DbContext
 
     /// <summary>Finds the <see cref="DatakitAttribute"/> that names <paramref name="contextType"/>.</summary>
     /// <exception cref="InvalidOperationException">The context's assembly has no marker for it.</exception>
-    public static DatakitAttribute FindDatakit(Type contextType)
+    internal static DatakitAttribute FindDatakit(Type contextType)
     {
         ArgumentNullException.ThrowIfNull(contextType);
         return contextType.Assembly.GetCustomAttributes<DatakitAttribute>().SingleOrDefault(a => a.ContextType == contextType)

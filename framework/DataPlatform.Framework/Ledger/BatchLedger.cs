@@ -30,7 +30,7 @@ public sealed class BatchLedger : IAsyncDisposable
 
     /// <summary>
     /// Creates the ledger schema and tables when missing (idempotent, never drops anything). The same tables are deployed
-    /// by the schema deployer from <see cref="LedgerContext"/>; this is for hosts and tests that need the ledger only.
+    /// by <see cref="Schema.WarehouseSchema"/> with the rest of the warehouse; this is for hosts and tests that need the ledger only.
     /// </summary>
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,5 @@
+using DataPlatform.Framework.Internal.Ledger;
+
 namespace DataPlatform.Framework.Ledger;
 
 /// <summary>The ledger's SQL. The DDL mirrors <see cref="LedgerContext"/> (a test validates one against the other).</summary>
@@ -66,7 +68,7 @@ internal static class LedgerSql
         """;
 
     /// <summary>The ledger's tables and the quarantine table, idempotent.</summary>
-    public static string CreateAll => CreateSchema + "\n" + Transforms.QuarantineTable.CreateScript;
+    public static string CreateAll => CreateSchema + "\n" + Internal.Transforms.QuarantineTable.CreateScript;
 
     public const string StartBatch =
         "INSERT INTO dataplatform.batch (pipeline, status) VALUES (@pipeline, 'running') RETURNING batch_id";

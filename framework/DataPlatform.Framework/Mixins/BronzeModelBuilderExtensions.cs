@@ -11,7 +11,7 @@ public static class BronzeModelBuilderExtensions
     /// Declares the source key of a bronze entity: the properties that identify a source row, in key order, e.g.
     /// <c>e =&gt; new { e.ActorId, e.FilmId }</c> or <c>e =&gt; e.CustomerId</c>. The entity becomes keyless for EF Core
     /// (bronze holds many versions per key, and has no index); the key is kept as the
-    /// <see cref="MixinAnnotations.BronzeSourceKey"/> annotation for the extraction engine.
+    /// <c>DataPlatform:BronzeSourceKey</c> model annotation for the extraction engine.
     /// </summary>
     public static EntityTypeBuilder<T> HasBronzeSourceKey<T>(this EntityTypeBuilder<T> entity, Expression<Func<T, object?>> key)
         where T : class, IBronzeRecord

@@ -1,7 +1,7 @@
 namespace DataPlatform.Framework.Mixins;
 
 /// <summary>EF Core model annotations written by the mixin conventions and read by the deployer and the loader.</summary>
-public static class MixinAnnotations
+internal static class MixinAnnotations
 {
     /// <summary>On an entity type: comma-separated mixins (<c>reference</c>, <c>transactional</c>, <c>temporal</c>, <c>bronze</c>).</summary>
     public const string Mixins = "DataPlatform:Mixins";

@@ -11,12 +11,19 @@ public sealed class InMemoryLayerState
 {
     private readonly Dictionary<Type, object> _tables = [];
     private readonly List<InMemoryQuarantineDecision> _quarantined = [];
+    private readonly Dictionary<string, List<InMemoryQuarantineDecision>> _latest = new(StringComparer.Ordinal);
 
     /// <summary>The sets the transforms read: input rows plus the layer's current rows.</summary>
     public InMemorySources Sources { get; } = new();
 
     /// <summary>Every quarantine decision of every run, in order.</summary>
     public IReadOnlyList<InMemoryQuarantineDecision> Quarantined => _quarantined;
+
+    /// <summary>
+    /// The decisions of each transform's latest run: the rows still in quarantine, as the open entries of
+    /// <c>dataplatform.quarantine</c> are on the server (one per row and rule, resolved once the row passes).
+    /// </summary>
+    public IReadOnlyList<InMemoryQuarantineDecision> StillQuarantined => [.. _latest.Values.SelectMany(d => d)];
 
     /// <summary>Adds (or replaces) the input rows of entity <typeparamref name="T"/> (a layer below).</summary>
     public InMemoryLayerState Add<T>(IEnumerable<T> rows)
@@ -65,8 +72,12 @@ public sealed class InMemoryLayerState
         Merge(rows, key);
     }
 
-    internal void Quarantine(string transform, IEnumerable<(string Key, string Rule)> rows) =>
-        _quarantined.AddRange(rows.Select(r => new InMemoryQuarantineDecision(transform, r.Key, r.Rule)));
+    internal void Quarantine(string transform, IEnumerable<(string Key, string Rule)> rows)
+    {
+        var decisions = rows.Select(r => new InMemoryQuarantineDecision(transform, r.Key, r.Rule)).ToList();
+        _quarantined.AddRange(decisions);
+        _latest[transform] = decisions;
+    }
 
     private Dictionary<string, T> Table<T>()
         where T : class

@@ -114,7 +114,7 @@ public sealed class SchemaDeployer
     }
 
     /// <summary>Removes the password from a connection string so it can be shown in messages and logs.</summary>
-    public static string MaskConnectionString(string connectionString)
+    internal static string MaskConnectionString(string connectionString)
     {
         try
         {

@@ -1,4 +1,5 @@
 using DataPlatform.Framework.Datakits;
+using DataPlatform.Framework.Internal.Ledger;
 using DataPlatform.Framework.Ledger;
 using DataPlatform.Framework.Naming;
 using DataPlatform.Framework.Pipelines;
@@ -9,7 +10,7 @@ using Npgsql;
 namespace DataPlatform.Framework.Schema;
 
 /// <summary>
-/// The whole schema of a warehouse: the ledger (<see cref="LedgerContext"/>) plus every datakit context of a
+/// The whole schema of a warehouse: the ledger (<c>dataplatform</c>: batches, their tables, quarantine) plus every datakit context of a
 /// <see cref="PipelineDefinition"/>, deployed, validated and planned in one call with the rules of
 /// <see cref="SchemaDeployer"/> (never drops a table, a column or data).
 /// </summary>

@@ -10,7 +10,7 @@ namespace DataPlatform.Framework.Transforms;
 public static class Scd2ModelBuilderExtensions
 {
     /// <summary>
-    /// Records the natural key (<see cref="MixinAnnotations.NaturalKey"/>) and adds the partial unique index that allows
+    /// Records the natural key (the <c>DataPlatform:NaturalKey</c> model annotation) and adds the partial unique index that allows
     /// exactly one current version per key: <c>HasIndex(key).IsUnique().HasFilter("is_current")</c>.
     /// </summary>
     /// <param name="builder">The dimension's entity builder.</param>

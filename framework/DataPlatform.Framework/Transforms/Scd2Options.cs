@@ -1,7 +1,7 @@
 
 namespace DataPlatform.Framework.Transforms;
 
-/// <summary>Options of an SCD type 2 merge (<see cref="TransformRunner.MergeScd2Async{TSource, TTarget}"/>).</summary>
+/// <summary>Options of an SCD type 2 merge (<see cref="Pipelines.TransformLayer.Scd2{TSource, TTarget}"/>).</summary>
 public sealed class Scd2Options
 {
     /// <summary>

@@ -4,7 +4,7 @@ namespace DataPlatform.Framework.Transforms;
 /// <summary>
 /// A typed transform: rows of the layer below (<typeparamref name="TSource"/>, read through <see cref="ITransformSources"/>)
 /// checked by named rules and mapped to entities of this layer (<typeparamref name="TTarget"/>). The same definition runs in
-/// the server as one set-based statement (<see cref="TransformRunner.RunAsync{TSource, TTarget}"/>) and in memory
+/// the server as one set-based statement (a step of a <see cref="Pipelines.TransformLayer"/>) and in memory
 /// (<see cref="TransformRunner.RunInMemory{TSource, TTarget}"/>). See <c>Transforms/README.md</c> for a complete example.
 /// </summary>
 /// <typeparam name="TSource">The input row: an entity of the source context or a class projected from several.</typeparam>

@@ -20,7 +20,7 @@ public sealed class TransformRunner
     private readonly ILogger _logger;
 
     /// <summary>Creates a runner.</summary>
-    public TransformRunner(ILoggerFactory? loggerFactory = null)
+    internal TransformRunner(ILoggerFactory? loggerFactory = null)
     {
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("DataPlatform.Transforms");
     }
@@ -55,7 +55,7 @@ public sealed class TransformRunner
     /// Builds and checks a transform against the database without writing anything, and returns the statements a run
     /// would execute (for SQL baseline tests and reviews).
     /// </summary>
-    public async Task<TransformSqlPlan> BuildAsync<TSource, TTarget>(
+    internal async Task<TransformSqlPlan> BuildAsync<TSource, TTarget>(
         Transform<TSource, TTarget> transform,
         DbContext source,
         DbContext target,
@@ -80,7 +80,7 @@ public sealed class TransformRunner
     /// target table, in one transaction (the source context's current transaction when there is one).
     /// </summary>
     /// <exception cref="TransformBuildException">The transform cannot run the same way in memory and in the server.</exception>
-    public async Task<TransformResult> RunAsync<TSource, TTarget>(
+    internal async Task<TransformResult> RunAsync<TSource, TTarget>(
         Transform<TSource, TTarget> transform,
         DbContext source,
         DbContext target,
@@ -135,7 +135,7 @@ public sealed class TransformRunner
     /// Merges the current state a transform produces into a slowly changing dimension of type 2 (see <see cref="Scd2Merge"/>):
     /// changed keys get a new version, vanished keys are closed, unchanged keys are left alone.
     /// </summary>
-    public async Task<Scd2Result> MergeScd2Async<TSource, TTarget>(
+    internal async Task<Scd2Result> MergeScd2Async<TSource, TTarget>(
         Transform<TSource, TTarget> transform,
         DbContext source,
         DbContext target,
@@ -171,7 +171,7 @@ public sealed class TransformRunner
     /// in one statement; returns how many. For a target whose removal must wait for later steps, e.g. days of a date
     /// dimension that facts referenced until their own step ran.
     /// </summary>
-    public async Task<long> RemoveMissingAsync<TSource, TTarget>(
+    internal async Task<long> RemoveMissingAsync<TSource, TTarget>(
         Transform<TSource, TTarget> transform,
         DbContext source,
         DbContext target,

@@ -5,7 +5,7 @@ namespace DataPlatform.Datakits.Pagila.Gold.Transforms;
 
 /// <summary>
 /// Silver → gold <c>dim_customer</c>, the CURRENT state per live customer (not soft-deleted) with its address, city and
-/// country, for <see cref="TransformRunner.MergeScd2Async{TSource, TTarget}"/>: a changed attribute closes the current
+/// country, for an SCD2 step (<see cref="DataPlatform.Framework.Pipelines.TransformLayer.Scd2{TSource, TTarget}"/>): a changed attribute closes the current
 /// version and opens a new one, a customer missing here (source delete) has its current version closed without successor.
 /// </summary>
 internal sealed class DimCustomerTransform : Transform<Located<Customer>, DimCustomer>

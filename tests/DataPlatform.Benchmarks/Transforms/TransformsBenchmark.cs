@@ -4,6 +4,7 @@ using DataPlatform.Datakits.Pagila.Bronze;
 using DataPlatform.Datakits.Pagila.Gold;
 using DataPlatform.Datakits.Pagila.Silver;
 using DataPlatform.Datakits.Pagila.Source.Generation;
+using DataPlatform.Framework.Internal.Transforms;
 using DataPlatform.Framework.Ledger;
 using DataPlatform.Framework.Schema;
 using DataPlatform.Framework.Transforms;

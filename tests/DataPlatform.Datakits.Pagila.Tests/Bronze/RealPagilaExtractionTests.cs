@@ -113,7 +113,7 @@ public sealed class RealPagilaExtractionTests(PostgresServer server)
 
         var filmActor = full.Tables.Single(t => t.Table == "film_actor");
         Assert.Equal(1, filmActor.RowsDeleted);
-        Assert.Equal(5_461 + 1, filmActor.RowsWritten);
+        Assert.Equal((1L, 5_461L), (filmActor.RowsWritten, filmActor.RowsUnchanged)); // only the delete: a full refresh appends what changed
         Assert.Equal(1, full.Tables.Single(t => t.Table == "payment").RowsDeleted);
         Assert.All(full.Tables.Where(t => t.Table is not "film_actor" and not "payment"), t => Assert.Equal(0, t.RowsDeleted));
         Assert.Equal("delete", await warehouse.Warehouse.ScalarAsync<string>(

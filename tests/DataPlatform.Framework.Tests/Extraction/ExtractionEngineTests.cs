@@ -158,6 +158,49 @@ public sealed class ExtractionEngineTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task A_future_dated_row_does_not_move_the_cursor_past_the_source_clock()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await ExtractionDatabases.CreateAsync(server, "xt_future", ct);
+        await db.SourceAsync("INSERT INTO src.tag VALUES ('a', 'A', now() - interval '1 hour'), ('f', 'F', now() + interval '10 days')");
+
+        var (_, first) = await db.RunAsync(s_tags);
+        var (_, second) = await db.RunAsync(s_tags);
+
+        Assert.Equal((2L, 2L), (first[0].RowsRead, first[0].RowsWritten));
+        var cursor = DateTime.Parse(first[0].CursorAfter![16..^2], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
+        Assert.InRange(cursor, DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow.AddMinutes(1));
+        Assert.Equal((1L, 0L, 1L), (second[0].RowsRead, second[0].RowsWritten, second[0].RowsUnchanged)); // 'f' is read again, not written again
+    }
+
+    [Fact]
+    public async Task A_row_committed_late_by_a_long_open_source_transaction_is_not_lost_even_without_lag()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var noLag = new BronzeLayer<ExtractionBronzeContext>().Table<Tag>(ExtractionPolicy.Cursor("last_update", TimeSpan.Zero));
+        await using var db = await ExtractionDatabases.CreateAsync(server, "xt_open_txn", ct);
+        await db.SourceAsync("INSERT INTO src.tag VALUES ('a', 'A', now() - interval '1 hour')");
+
+        // A writer opens its transaction (its rows get its start time as last_update) and commits only after the next run.
+        await using var writer = await db.Source.OpenConnectionAsync(ct);
+        await using var transaction = await writer.BeginTransactionAsync(ct);
+        await using (var insert = new Npgsql.NpgsqlCommand("INSERT INTO src.tag VALUES ('slow', 'S', now())", writer, transaction))
+        {
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+
+        await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
+        await db.SourceAsync("INSERT INTO src.tag VALUES ('b', 'B', now())");
+        var (_, during) = await db.RunAsync(noLag);
+        await transaction.CommitAsync(ct);
+        var (_, after) = await db.RunAsync(noLag);
+
+        Assert.Equal(2L, during[0].RowsWritten);
+        Assert.Equal(1L, after[0].RowsWritten);
+        Assert.Equal(1L, await db.CountAsync("tag", "tag_code = 'slow'"));
+    }
+
+    [Fact]
     public async Task A_source_column_of_another_type_family_stops_extraction_before_anything_is_read()
     {
         var ct = TestContext.Current.CancellationToken;

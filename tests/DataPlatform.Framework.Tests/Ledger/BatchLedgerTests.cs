@@ -1,3 +1,4 @@
+using DataPlatform.Framework.Internal.Ledger;
 using DataPlatform.Framework.Ledger;
 using DataPlatform.Framework.Loading;
 using DataPlatform.Framework.Schema;

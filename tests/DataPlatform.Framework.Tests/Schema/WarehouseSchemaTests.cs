@@ -16,7 +16,7 @@ public sealed class WarehouseSchemaTests(PostgresServer server)
     [Fact]
     public void The_ledger_comes_first_and_each_context_once()
     {
-        Assert.Equal([typeof(DataPlatform.Framework.Ledger.LedgerContext), typeof(TfxSilverContext)], s_schema.ContextTypes);
+        Assert.Equal([typeof(DataPlatform.Framework.Internal.Ledger.LedgerContext), typeof(TfxSilverContext)], s_schema.ContextTypes);
     }
 
     [Fact]

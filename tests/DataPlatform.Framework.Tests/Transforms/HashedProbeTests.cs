@@ -54,8 +54,10 @@ public sealed partial class HashedProbeTests(PostgresServer server)
         Assert.Single(InSubQuery().Matches(plan.PassQuery));
 
         // The quarantine query keeps the CASE: NOT (x IS NOT NULL AND x IN (…)) is x IS NULL OR x NOT IN (…), nothing more.
-        // It classifies every row once, in a materialized CTE, and the statement keeps the rows whose rule is set.
-        Assert.DoesNotContain("EXISTS", plan.QuarantineStatement, StringComparison.Ordinal);
+        // It classifies every row once, in a materialized CTE, and the statement keeps the rows whose rule is set (the
+        // statement's later parts look up open quarantine entries, not the probed table).
+        var classification = plan.QuarantineStatement![..plan.QuarantineStatement.IndexOf("f AS MATERIALIZED", StringComparison.Ordinal)];
+        Assert.DoesNotContain("EXISTS", classification, StringComparison.Ordinal);
         Assert.Contains("WITH q AS MATERIALIZED (", plan.QuarantineStatement, StringComparison.Ordinal);
         Assert.Equal(1, Regex.Count(plan.QuarantineStatement!, Regex.Escape("WHEN r.language_id IS NULL OR r.language_id NOT IN (")));
         Assert.Equal(1, Regex.Count(plan.QuarantineStatement!, "language_id IS "));

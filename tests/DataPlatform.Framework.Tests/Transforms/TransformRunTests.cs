@@ -1,3 +1,4 @@
+using DataPlatform.Framework.Internal.Transforms;
 using DataPlatform.Framework.Ledger;
 using DataPlatform.Framework.Transforms;
 using DataPlatform.Testing;

@@ -30,6 +30,14 @@ internal static class BronzeSql
         WHERE n.nspname = @schema AND c.relkind IN ('r', 'p')
         """;
 
+    // The latest instant a timestamp cursor may advance to: the source's clock at the start of extraction, or, when
+    // a transaction that has written is still open, just before its start. Such a transaction stamps its rows with
+    // its own start time (now()) but commits later; a cursor past that start would never read them.
+    public const string CursorLimit = """
+        SELECT least(now(), (SELECT min(xact_start) - interval '1 microsecond' FROM pg_stat_activity
+                             WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()))
+        """;
+
     /// <summary>Binary export of the source columns, optionally restricted by an incremental predicate.</summary>
     public static string SourceCopy(BronzeTablePlan plan, string? predicate) =>
         $"COPY (SELECT {plan.ColumnList()} FROM {plan.QualifiedSource}"

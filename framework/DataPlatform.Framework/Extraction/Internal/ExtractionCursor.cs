@@ -17,6 +17,7 @@ internal sealed class ExtractionCursor
     private readonly BronzeTablePlan _plan;
     private DateTime? _timestamp;
     private long? _id;
+    private DateTime? _limit;
 
     private ExtractionCursor(BronzeTablePlan plan, DateTime? timestamp, long? id)
     {
@@ -26,6 +27,15 @@ internal sealed class ExtractionCursor
     }
 
     private ExtractionPolicy Policy => _plan.Policy;
+
+    /// <summary>Rows read whose timestamp is after the limit (future-dated, or written by a transaction still open).</summary>
+    public long RowsAfterLimit { get; private set; }
+
+    /// <summary>
+    /// The latest value a timestamp cursor may take in this run (<see cref="BronzeSql.CursorLimit"/>): rows stamped later
+    /// are extracted, counted in <see cref="RowsAfterLimit"/>, and read again by the next run instead of moving the cursor.
+    /// </summary>
+    public void LimitTo(DateTime limit) => _limit = limit;
 
     /// <summary>Whether the cursor has a value; an empty cursor reads the whole table.</summary>
     public bool IsEmpty => _timestamp is null && _id is null;
@@ -89,9 +99,18 @@ internal sealed class ExtractionCursor
                 _id = id;
             }
         }
-        else if (CopyFields.Timestamp(tuple, offset) is { } timestamp && (_timestamp is null || timestamp > _timestamp))
+        else if (CopyFields.Timestamp(tuple, offset) is { } timestamp)
         {
-            _timestamp = timestamp;
+            if (_limit is { } limit && timestamp > limit)
+            {
+                RowsAfterLimit++;
+                timestamp = limit;
+            }
+
+            if (_timestamp is null || timestamp > _timestamp)
+            {
+                _timestamp = timestamp;
+            }
         }
     }
 

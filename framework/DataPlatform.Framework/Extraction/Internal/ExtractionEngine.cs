@@ -25,6 +25,7 @@ internal static class ExtractionEngine
         var clock = Stopwatch.StartNew();
         ExtractionLog.RunStarting(logger, batchId, plans.Count, fullRefresh);
         await SourceTypes.VerifyAsync(source, warehouse, plans, cancellationToken).ConfigureAwait(false);
+        var cursorLimit = await CursorLimitAsync(source, cancellationToken).ConfigureAwait(false);
         var sizes = await SourceSizesAsync(source, plans, cancellationToken).ConfigureAwait(false);
 
         // Largest tables first, so the parallel slots finish together.
@@ -38,7 +39,7 @@ internal static class ExtractionEngine
             async (item, token) =>
             {
                 progress?.TableStarted("bronze", item.Plan.Table);
-                var extraction = new TableExtraction(item.Plan, source, warehouse, ledger, batchId, fullRefresh, logger, beforeCommit);
+                var extraction = new TableExtraction(item.Plan, source, warehouse, ledger, batchId, fullRefresh, logger, cursorLimit, beforeCommit);
                 var result = await extraction.RunAsync(token).ConfigureAwait(false);
                 results[item.Index] = result;
                 progress?.TableCompleted(result);
@@ -46,6 +47,15 @@ internal static class ExtractionEngine
 
         ExtractionLog.RunFinished(logger, batchId, results.Sum(r => r.RowsRead), results.Sum(r => r.RowsWritten), clock.Elapsed.TotalSeconds);
         return results;
+    }
+
+    private static async Task<DateTime> CursorLimitAsync(NpgsqlDataSource source, CancellationToken cancellationToken)
+    {
+        var command = source.CreateCommand(BronzeSql.CursorLimit);
+        await using (command.ConfigureAwait(false))
+        {
+            return (DateTime)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
     }
 
     private static async Task<Dictionary<string, long>> SourceSizesAsync(NpgsqlDataSource source, IReadOnlyList<BronzeTablePlan> plans, CancellationToken cancellationToken)

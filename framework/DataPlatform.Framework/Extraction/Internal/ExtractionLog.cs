@@ -14,6 +14,9 @@ internal static partial class ExtractionLog
     [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Extracted {Table}: {RowsRead} read, {RowsInserted} appended, {RowsUnchanged} unchanged, {RowsDeleted} deletes in {Seconds:0.000} s")]
     public static partial void TableFinished(ILogger logger, string table, long rowsRead, long rowsInserted, long rowsUnchanged, long rowsDeleted, double seconds);
 
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "{Table}: {Rows} rows are stamped after {Limit:O} (future-dated, or written by a source transaction still open); the cursor stops there and the next run reads them again")]
+    public static partial void RowsAfterCursorLimit(ILogger logger, string table, long rows, DateTime limit);
+
     [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Bronze extraction of batch {BatchId} finished: {RowsRead} read, {RowsWritten} written in {Seconds:0.000} s")]
     public static partial void RunFinished(ILogger logger, long batchId, long rowsRead, long rowsWritten, double seconds);
 }

@@ -19,6 +19,7 @@ internal sealed class TableExtraction(
     long batchId,
     bool fullRefresh,
     ILogger logger,
+    DateTime cursorLimit,
     Func<CancellationToken, Task>? beforeCommit = null)
 {
     private const string Layer = "bronze";
@@ -36,6 +37,7 @@ internal sealed class TableExtraction(
                 var last = await LockAndReadLastExtractionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
                 var before = fullRefresh ? null : last?.Cursor;
                 var cursor = ExtractionCursor.Parse(plan, before);
+                cursor.LimitTo(cursorLimit);
                 var predicate = cursor.Predicate();
 
                 // Nothing to compare with before the first extraction. A full refresh compares every row with its key's latest
@@ -45,6 +47,11 @@ internal sealed class TableExtraction(
 
                 var (read, inserted, unchanged) = await CopyAsync(connection, predicate, cursor, latest, cancellationToken).ConfigureAwait(false);
                 var deleted = last is null ? 0 : await RecordDeletesAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+
+                if (cursor.RowsAfterLimit > 0)
+                {
+                    ExtractionLog.RowsAfterCursorLimit(logger, plan.Table, cursor.RowsAfterLimit, cursorLimit);
+                }
 
                 var after = cursor.Format() ?? before;
                 var result = new TableResult(Layer, plan.Table, read, inserted + deleted, 0, clock.Elapsed)

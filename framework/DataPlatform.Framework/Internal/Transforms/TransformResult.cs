@@ -1,5 +1,5 @@
 
-namespace DataPlatform.Framework.Transforms;
+namespace DataPlatform.Framework.Internal.Transforms;
 
 /// <summary>What an in-server transform run did. <c>RowsRead = RowsWritten + RowsQuarantined</c>.</summary>
 /// <param name="Transform">The transform name.</param>
@@ -11,7 +11,7 @@ namespace DataPlatform.Framework.Transforms;
 /// <param name="RowsUnchanged">Existing rows that were already equal and were left untouched.</param>
 /// <param name="RowsQuarantined">Rows written to the quarantine table.</param>
 /// <param name="Elapsed">Wall time of the run.</param>
-public sealed record TransformResult(
+internal sealed record TransformResult(
     string Transform,
     string Table,
     long RowsRead,

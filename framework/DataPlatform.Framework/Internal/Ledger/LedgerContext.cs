@@ -1,13 +1,14 @@
+using DataPlatform.Framework.Ledger;
 using DataPlatform.Framework.Naming;
 using Microsoft.EntityFrameworkCore;
 
-namespace DataPlatform.Framework.Ledger;
+namespace DataPlatform.Framework.Internal.Ledger;
 
 /// <summary>
 /// The EF Core model of the batch ledger (schema <c>dataplatform</c>: <c>batch</c>, <c>batch_table</c>, <c>source_identity</c>, <c>quarantine</c>) with the
 /// DataPlatform conventions, so the schema deployer deploys and validates it like any datakit context.
 /// </summary>
-public sealed class LedgerContext(DbContextOptions<LedgerContext> options) : DbContext(options)
+internal sealed class LedgerContext(DbContextOptions<LedgerContext> options) : DbContext(options)
 {
     /// <summary>The batches.</summary>
     public DbSet<Batch> Batches => Set<Batch>();

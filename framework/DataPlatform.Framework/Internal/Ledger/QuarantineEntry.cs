@@ -1,4 +1,4 @@
-namespace DataPlatform.Framework.Ledger;
+namespace DataPlatform.Framework.Internal.Ledger;
 
 /// <summary>
 /// One row of <c>dataplatform.quarantine</c>: a source row a transform rejected, with the first rule it failed. There is one
@@ -6,7 +6,7 @@ namespace DataPlatform.Framework.Ledger;
 /// that no longer does resolves it. Deployed with the ledger (<see cref="LedgerContext"/>), written by the transform
 /// runner in the run's transaction; resolved entries are purged after the retention period.
 /// </summary>
-public sealed class QuarantineEntry
+internal sealed class QuarantineEntry
 {
     /// <summary>The row id (identity).</summary>
     public long QuarantineId { get; set; }

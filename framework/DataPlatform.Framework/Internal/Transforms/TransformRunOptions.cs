@@ -1,8 +1,8 @@
 
-namespace DataPlatform.Framework.Transforms;
+namespace DataPlatform.Framework.Internal.Transforms;
 
 /// <summary>Options of one in-server transform run.</summary>
-public sealed class TransformRunOptions
+internal sealed class TransformRunOptions
 {
     /// <summary>Insert or upsert (the default).</summary>
     public TransformMode Mode { get; init; } = TransformMode.Upsert;

@@ -1,8 +1,8 @@
 
-namespace DataPlatform.Framework.Transforms;
+namespace DataPlatform.Framework.Internal.Transforms;
 
 /// <summary>How the in-server path writes the transform's rows into the target table.</summary>
-public enum TransformMode
+internal enum TransformMode
 {
     /// <summary>Insert every row (append); a key collision fails the run.</summary>
     Insert,

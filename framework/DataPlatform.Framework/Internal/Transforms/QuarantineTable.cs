@@ -1,6 +1,6 @@
 using DataPlatform.Framework.Naming;
 
-namespace DataPlatform.Framework.Transforms;
+namespace DataPlatform.Framework.Internal.Transforms;
 
 /// <summary>
 /// The generic quarantine table <c>dataplatform.quarantine</c>: one open entry per (target table, row key, rule) a
@@ -9,7 +9,7 @@ namespace DataPlatform.Framework.Transforms;
 /// the rule, the batch and time it was resolved. It is part of the ledger's model (<see cref="Ledger.QuarantineEntry"/>), so
 /// it is deployed and validated with the warehouse, never created during a run.
 /// </summary>
-public static class QuarantineTable
+internal static class QuarantineTable
 {
     /// <summary>The table name (in schema <see cref="SchemaNames.Bookkeeping"/>).</summary>
     public const string Name = "quarantine";
