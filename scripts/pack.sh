@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packs the framework, the local PostgreSQL and warehouse host packages and the four Pagila datakits into artifacts/packages (or --output DIR).
+# Packs the framework, the local PostgreSQL and warehouse host packages and the Pagila and Chinook datakits (four each) into artifacts/packages (or --output DIR).
 # Every pack gets a fresh prerelease suffix (NuGet caches packages by id + version, so re-packing an
 # identical version would be served stale from the cache). The last line printed is the package version.
 #
@@ -35,6 +35,10 @@ projects=(
   layer2-datakits/pagila-bronze/DataPlatform.Datakits.Pagila.Bronze.csproj
   layer2-datakits/pagila-silver/DataPlatform.Datakits.Pagila.Silver.csproj
   layer2-datakits/pagila-gold/DataPlatform.Datakits.Pagila.Gold.csproj
+  layer2-datakits/chinook-source/DataPlatform.Datakits.Chinook.Source.csproj
+  layer2-datakits/chinook-bronze/DataPlatform.Datakits.Chinook.Bronze.csproj
+  layer2-datakits/chinook-silver/DataPlatform.Datakits.Chinook.Silver.csproj
+  layer2-datakits/chinook-gold/DataPlatform.Datakits.Chinook.Gold.csproj
 )
 
 mkdir -p "$output"

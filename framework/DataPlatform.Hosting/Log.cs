@@ -20,7 +20,7 @@ internal static partial class Log
     [LoggerMessage(7022, LogLevel.Error, "Batch {BatchId} failed: {Message}")]
     public static partial void BatchFailed(ILogger logger, Exception exception, long batchId, string message);
 
-    [LoggerMessage(7030, LogLevel.Error, "Another run holds the lock on warehouse {Warehouse}; try again when it has finished")]
+    [LoggerMessage(7030, LogLevel.Error, "Another run of this pipeline holds the lock on warehouse {Warehouse}; try again when it has finished")]
     public static partial void LockHeld(ILogger logger, string warehouse);
 
     [LoggerMessage(7032, LogLevel.Error, "{Message}")]

@@ -18,10 +18,15 @@ namespace DataPlatform.Hosting;
 public static class WarehouseHost
 {
     /// <summary>
-    /// The key of the warehouse's run lock, a session-level <c>pg_advisory_lock</c> that <c>run</c> holds on the
-    /// warehouse database for its whole duration (a second run exits 4 at once).
+    /// The key of a pipeline's run lock, a session-level <c>pg_advisory_lock</c> that <c>run</c> holds on the warehouse
+    /// database for its whole duration: a second run of the same pipeline exits 4 at once, while a run of another pipeline
+    /// sharing the database (its own schemas, the same ledger) may overlap.
     /// </summary>
-    public const long RunLockKey = RunLock.Key;
+    public static long RunLockKey(string pipelineName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pipelineName);
+        return RunLock.KeyFor(pipelineName);
+    }
 
     /// <summary>
     /// Parses <paramref name="args"/> and runs the verb; returns the exit code (<see cref="ExitCodes"/>). Without

@@ -1,5 +1,7 @@
 using DataPlatform.Datakits.Pagila.Gold.Transforms;
 using DataPlatform.Datakits.Pagila.Silver;
+using DataPlatform.Framework.Calendar;
+using DataPlatform.Framework.Datakits;
 using DataPlatform.Framework.Pipelines;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,11 +17,9 @@ public static class PagilaGold
     /// </summary>
     public static TransformLayer Layer { get; } = TransformLayer.For<PagilaGoldContext>("gold")
         .ReadsFrom<PagilaSilverContext>()
+        .WithCalendar(EmbeddedText.Read(typeof(PagilaGold).Assembly, "CalendarDates.sql"))
         .WithReadModel(modelBuilder =>
         {
-            var calendar = modelBuilder.Entity<CalendarDay>();
-            calendar.HasNoKey().ToSqlQuery(CalendarDay.Sql);
-            calendar.Property(e => e.Day).HasColumnName("day");
             var categoryNames = modelBuilder.Entity<FilmCategoryNames>();
             categoryNames.HasNoKey().ToSqlQuery(FilmCategoryNames.Sql);
             categoryNames.Property(e => e.FilmId).HasColumnName("film_id");

@@ -1,4 +1,5 @@
 using DataPlatform.Datakits.Pagila.Gold;
+using DataPlatform.Framework.Calendar;
 using DataPlatform.Framework.Datakits;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,4 +39,11 @@ public sealed class PagilaGoldContext(DbContextOptions<PagilaGoldContext> option
     /// <summary>Creates a context on a PostgreSQL connection string.</summary>
     public static PagilaGoldContext Create(string connectionString) =>
         new(new DbContextOptionsBuilder<PagilaGoldContext>().UseNpgsql(connectionString).Options);
+
+    /// <inheritdoc />
+    protected override void ConfigureLayer(ModelBuilder modelBuilder)
+    {
+        base.ConfigureLayer(modelBuilder);
+        modelBuilder.ApplyConfiguration(new DimDateConfiguration());
+    }
 }

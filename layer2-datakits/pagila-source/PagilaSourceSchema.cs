@@ -1,4 +1,5 @@
-using System.Reflection;
+using DataPlatform.Framework.Datakits;
+using DataPlatform.Framework.TestData;
 using Npgsql;
 
 namespace DataPlatform.Datakits.Pagila.Source;
@@ -10,9 +11,7 @@ namespace DataPlatform.Datakits.Pagila.Source;
 /// </summary>
 public static class PagilaSourceSchema
 {
-    private const string ResourceName = "DataPlatform.Datakits.Pagila.Source.Sql.pagila-source.sql";
-
-    private static readonly Lazy<string> s_script = new(ReadScript);
+    private static readonly Lazy<string> s_script = new(() => EmbeddedText.Read(typeof(PagilaSourceSchema).Assembly, "pagila-source.sql"));
 
     /// <summary>The DDL script.</summary>
     public static string Script => s_script.Value;
@@ -21,11 +20,7 @@ public static class PagilaSourceSchema
     public static async Task CreateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            await CreateAsync(connection, cancellationToken).ConfigureAwait(false);
-        }
+        await SourceDatabase.CreateSchemaAsync(dataSource, Script, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Creates the Pagila tables in schema <c>public</c> through an open connection, then reloads the connection's type catalogue.</summary>
@@ -40,13 +35,5 @@ public static class PagilaSourceSchema
 
         // The data source may have loaded its type catalogue before mpaa_rating existed; binary COPY needs the enum known.
         await connection.ReloadTypesAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static string ReadScript()
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

@@ -90,7 +90,7 @@ public sealed class RunVerbTests(PostgresServer server)
         await using var holder = await db.OpenConnectionAsync(ct);
         await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", holder))
         {
-            take.Parameters.AddWithValue("key", WarehouseHost.RunLockKey);
+            take.Parameters.AddWithValue("key", WarehouseHost.RunLockKey("testkit"));
             await take.ExecuteNonQueryAsync(ct);
         }
 

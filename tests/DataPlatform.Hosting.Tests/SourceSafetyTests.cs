@@ -13,7 +13,7 @@ public sealed class SourceSafetyTests(PostgresServer server)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var warehouse = await server.CreateDatabaseAsync("safety_nosrc", ct);
-        await using var neighbour = await CreateNamedDatabaseAsync(warehouse.Name + "_source", ct);
+        await using var neighbour = await CreateNamedDatabaseAsync(warehouse.Name + "_testkit_source", ct);
         await neighbour.ExecuteAsync("CREATE TABLE precious (id int); INSERT INTO precious VALUES (1), (2)", ct);
 
         var result = await HostRun.RunAsync(Synthetic(), "run", "--warehouse", warehouse.ConnectionString);
@@ -29,7 +29,7 @@ public sealed class SourceSafetyTests(PostgresServer server)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var warehouse = await server.CreateDatabaseAsync("safety_foreign", ct);
-        await using var neighbour = await CreateNamedDatabaseAsync(warehouse.Name + "_source", ct);
+        await using var neighbour = await CreateNamedDatabaseAsync(warehouse.Name + "_testkit_source", ct);
         await neighbour.ExecuteAsync("CREATE TABLE precious (id int); INSERT INTO precious VALUES (1)", ct);
 
         var result = await HostRun.RunAsync(Synthetic(), "run", "--warehouse", warehouse.ConnectionString, "--source", "synthetic");
@@ -44,7 +44,7 @@ public sealed class SourceSafetyTests(PostgresServer server)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var warehouse = await server.CreateDatabaseAsync("safety_own", ct);
-        var sourceName = warehouse.Name + "_source";
+        var sourceName = warehouse.Name + "_testkit_source";
         try
         {
             var first = await HostRun.RunAsync(Synthetic(), "run", "--warehouse", warehouse.ConnectionString, "--source", "synthetic");

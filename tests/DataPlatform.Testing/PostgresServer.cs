@@ -127,6 +127,19 @@ public sealed class PostgresServer : IAsyncLifetime
         return new TestDatabase(this, name);
     }
 
+    /// <summary>
+    /// Creates a fresh database and loads the real Chinook dump into its schema <c>public</c> with <c>psql</c> (about a second),
+    /// as <c>../shared/chinook/README.md</c> describes.
+    /// </summary>
+    public async Task<TestDatabase> CreateChinookDatabaseAsync(string nameHint, CancellationToken cancellationToken)
+    {
+        var database = await CreateDatabaseAsync(nameHint, cancellationToken);
+        var psql = PostgresBinaries.FindPsql() ?? throw new PostgresBinariesNotFoundException(
+            "psql is needed to load the Chinook dump and was not found on PATH nor next to the PostgreSQL server binaries.");
+        await RunPsqlAsync(psql, database.Name, ["-f", ChinookDump.Locate()], cancellationToken, "Loading the Chinook dump with psql");
+        return database;
+    }
+
     /// <summary>Drops the databases the tests left behind (on a shared server) and stops the server started for this run.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -316,7 +329,7 @@ public sealed class PostgresServer : IAsyncLifetime
         _logger.LogInformation("Loaded the Pagila dump in {ElapsedMs} ms", started.ElapsedMilliseconds);
     }
 
-    private async Task RunPsqlAsync(string psql, string database, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    private async Task RunPsqlAsync(string psql, string database, IReadOnlyList<string> arguments, CancellationToken cancellationToken, string what = "Loading the Pagila dump with psql")
     {
         var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
         var environment = new Dictionary<string, string?>
@@ -330,7 +343,7 @@ public sealed class PostgresServer : IAsyncLifetime
         };
         var result = await ProcessRunner.RunAsync(
             psql, ["-X", "-q", "-v", "ON_ERROR_STOP=1", .. arguments], s_psqlTimeout, cancellationToken, environment);
-        result.EnsureSuccess("Loading the Pagila dump with psql");
+        result.EnsureSuccess(what);
     }
 
     private async Task ExecuteAdminAsync(string sql, CancellationToken cancellationToken)

@@ -67,7 +67,7 @@ public sealed class CliTests(PostgresServer server)
         await using var holder = await warehouse.OpenConnectionAsync(ct);
         await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", holder))
         {
-            take.Parameters.AddWithValue("key", WarehouseHost.RunLockKey);
+            take.Parameters.AddWithValue("key", WarehouseHost.RunLockKey("pagila"));
             await take.ExecuteNonQueryAsync(ct);
         }
 
@@ -127,7 +127,7 @@ public sealed class CliTests(PostgresServer server)
         finally
         {
             await using var admin = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(warehouse.ConnectionString) { Database = "postgres" }.ConnectionString);
-            await using var drop = admin.CreateCommand($"DROP DATABASE IF EXISTS \"{warehouse.Name}_source\" WITH (FORCE)");
+            await using var drop = admin.CreateCommand($"DROP DATABASE IF EXISTS \"{warehouse.Name}_pagila_source\" WITH (FORCE)");
             await drop.ExecuteNonQueryAsync(ct);
         }
     }

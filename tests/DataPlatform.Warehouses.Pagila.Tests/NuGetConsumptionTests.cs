@@ -147,7 +147,7 @@ public sealed partial class NuGetConsumptionTests(PostgresServer server)
     {
         await using var admin = Npgsql.NpgsqlDataSource.Create(
             new Npgsql.NpgsqlConnectionStringBuilder(warehouse.ConnectionString) { Database = "postgres" }.ConnectionString);
-        await using var drop = admin.CreateCommand($"DROP DATABASE IF EXISTS \"{warehouse.Name}_source\" WITH (FORCE)");
+        await using var drop = admin.CreateCommand($"DROP DATABASE IF EXISTS \"{warehouse.Name}_pagila_source\" WITH (FORCE)");
         await drop.ExecuteNonQueryAsync(ct);
     }
 

@@ -12,7 +12,7 @@ namespace DataPlatform.Framework.Datakits;
 /// bronze model is built from the source context's EF Core model, so the bronze datakit maps no column itself: every
 /// <c>[BronzeOf]</c> entity of the derived context's assembly (and of its <see cref="DbSet{TEntity}"/> properties) gets
 /// the source entity's table name, the source columns' names and store types (an enum column becomes <c>text</c>: bronze
-/// keeps the label), every column nullable except the source key, no key in the database (bronze is append-only) and the
+/// keeps the label; a <c>timestamp without time zone</c> becomes <c>timestamptz</c>: its wall-clock time is read as UTC), every column nullable except the source key, no key in the database (bronze is append-only) and the
 /// source key as a model annotation. The bronze metadata columns come from the <see cref="IBronzeRecord"/> mixin.
 /// The source context is found through the <c>[assembly: Datakit(system, DatakitLayer.Source, typeof(…))]</c> marker of
 /// the source entity's assembly.
@@ -63,12 +63,23 @@ public abstract class BronzeContext : DatakitDbContext
             var columnType = sourceProperty.GetColumnType(table);
             var property = bronze.Property(sourceProperty.Name);
             property.HasColumnName(sourceProperty.GetColumnName(table));
-            property.HasColumnType(IsEnum(sourceProperty, columnType, sourceEnums) ? "text" : columnType);
+            property.HasColumnType(IsEnum(sourceProperty, columnType, sourceEnums) ? "text" : IsLocalTimestamp(columnType) ? "timestamp with time zone" : columnType);
+            if (IsLocalTimestamp(columnType))
+            {
+                property.HasAnnotation(MixinAnnotations.BronzeSourceStoreType, columnType);
+            }
+
             property.IsRequired(key.Contains(sourceProperty.Name, StringComparer.Ordinal));
         }
 
         bronze.HasBronzeSourceKey(key);
     }
+
+    // A timestamp without time zone is kept as timestamptz: both send the same binary COPY value (microseconds since
+    // 2000-01-01), so forwarding the source's bytes reads its wall-clock time as UTC, as every timestamp downstream is.
+    private static bool IsLocalTimestamp(string columnType) =>
+        columnType.StartsWith("timestamp", StringComparison.Ordinal) && columnType.EndsWith("without time zone", StringComparison.Ordinal)
+        || string.Equals(columnType, "timestamp", StringComparison.Ordinal);
 
     // An enum column (a CLR enum, or a column typed as one of the source's PostgreSQL enums) is stored as its label.
     private static bool IsEnum(IProperty property, string columnType, HashSet<string> sourceEnums) =>

@@ -23,4 +23,10 @@ internal static class MixinAnnotations
     /// <see cref="BronzeModelBuilderExtensions.HasBronzeSourceKey{T}"/>.
     /// </summary>
     public const string BronzeSourceKey = "DataPlatform:BronzeSourceKey";
+
+    /// <summary>
+    /// On a bronze property whose store type differs from the source column's on purpose: the source's store type (a
+    /// <c>timestamp without time zone</c> kept as <c>timestamptz</c>, read as UTC). Extraction checks the source against it.
+    /// </summary>
+    public const string BronzeSourceStoreType = "DataPlatform:BronzeSourceStoreType";
 }

@@ -10,7 +10,7 @@ namespace DataPlatform.Framework.Pipelines;
 /// Runs the layers of a <see cref="PipelineDefinition"/> in order as one ledger batch. It marks batches abandoned by
 /// killed runs failed, reserves a requested batch id, starts the batch, picks the one run time of the batch, runs each
 /// layer with a <see cref="PipelineLayerRun"/>, and completes the batch, or marks it failed when a layer fails or the
-/// run is cancelled. Call it while holding the warehouse's run lock (one run per warehouse at a time).
+/// run is cancelled. Call it while holding the pipeline's run lock in the warehouse (one run per pipeline and warehouse at a time; pipelines sharing a database may overlap).
 /// </summary>
 public sealed class PipelineRunner
 {

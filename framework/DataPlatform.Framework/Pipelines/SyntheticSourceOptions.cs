@@ -4,4 +4,20 @@ namespace DataPlatform.Framework.Pipelines;
 /// <param name="Scale">Size: 1 is about the real system's row counts, 10 is ten times that.</param>
 /// <param name="DirtyRate">Share of deliberately bad rows per defect kind, 0 to 1.</param>
 /// <param name="Seed">The random seed: the same options give the same rows.</param>
-public sealed record SyntheticSourceOptions(double Scale, double DirtyRate, int Seed);
+public sealed record SyntheticSourceOptions(double Scale, double DirtyRate, int Seed)
+{
+    /// <summary>Throws unless the scale is a positive finite number and the dirty rate is in [0, 1].</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public void Validate()
+    {
+        if (!(Scale > 0) || double.IsInfinity(Scale))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Scale), Scale, "The scale must be a positive number.");
+        }
+
+        if (!(DirtyRate >= 0 && DirtyRate <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(DirtyRate), DirtyRate, "The dirty rate must be between 0 and 1.");
+        }
+    }
+}

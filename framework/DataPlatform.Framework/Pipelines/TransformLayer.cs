@@ -79,6 +79,22 @@ public sealed class TransformLayer : PipelineLayer
     }
 
     /// <summary>
+    /// Declares the calendar of the layer's <c>dim_date</c>: the transforms read <see cref="Calendar.CalendarDay"/> rows, one
+    /// per day from the earliest to the latest date of <paramref name="datesSql"/> (one column of dates or timestamptz,
+    /// taken in UTC), e.g. <c>SELECT invoice_date FROM sl__shop.invoice WHERE inactivated_date IS NULL</c>.
+    /// </summary>
+    public TransformLayer WithCalendar(string datesSql)
+    {
+        var sql = Calendar.CalendarDay.SqlOver(datesSql);
+        return WithReadModel(modelBuilder =>
+        {
+            var calendar = modelBuilder.Entity<Calendar.CalendarDay>();
+            calendar.HasNoKey().ToSqlQuery(sql);
+            calendar.Property(e => e.Day).HasColumnName("day");
+        });
+    }
+
+    /// <summary>
     /// A table applied from bronze: the transform's input (<c>From(sources.Set&lt;TBronze&gt;())</c>) is narrowed to the
     /// latest bronze row per key (its <c>KeyedBy</c> members; the target has properties of the same names) when that row is
     /// an upsert of a batch the target row was not applied from yet; the map gets <c>SourceBatchId</c> and

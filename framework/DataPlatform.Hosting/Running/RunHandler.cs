@@ -135,7 +135,7 @@ internal sealed class RunHandler(
         else
         {
             var server = embedded?.ServerConnectionString ?? warehouse;
-            var database = embedded?.SourceDatabase ?? SyntheticSourceDatabase.DatabaseNextTo(Databases.DatabaseOf(warehouse));
+            var database = embedded?.SourceDatabase ?? SyntheticSourceDatabase.DatabaseNextTo(Databases.DatabaseOf(warehouse), definition.Pipeline.Name);
             progress.Phase($"Checking the synthetic source (database {database}, scale {request.Scale.ToString(CultureInfo.InvariantCulture)})");
             generated = await SyntheticSourceDatabase.EnsureAsync(
                 definition.SyntheticSource!, server, database, request.Scale, request.DirtyRate, loggerFactory, _logger, ct);
@@ -176,13 +176,13 @@ internal sealed class RunHandler(
     {
         try
         {
-            return await RunLock.TryAcquireAsync(warehouse, ct);
+            return await RunLock.TryAcquireAsync(warehouse, definition.Pipeline.Name, ct);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
         {
             Log.CreatingDatabase(_logger, Databases.Describe(warehouse));
             await Databases.EnsureExistsAsync(warehouse, Databases.DatabaseOf(warehouse), ct);
-            return await RunLock.TryAcquireAsync(warehouse, ct);
+            return await RunLock.TryAcquireAsync(warehouse, definition.Pipeline.Name, ct);
         }
     }
 

@@ -17,9 +17,16 @@ internal static class SyntheticSourceDatabase
 {
     public const int Seed = 42;
 
-    /// <summary>The source database next to an explicit warehouse database: <c>&lt;warehouse db&gt;_source</c>.</summary>
-    public static string DatabaseNextTo(string warehouseDatabase) =>
-        (warehouseDatabase.Length > 55 ? warehouseDatabase[..55] : warehouseDatabase) + "_source";
+    /// <summary>
+    /// The source database next to an explicit warehouse database: <c>&lt;warehouse db&gt;_&lt;pipeline&gt;_source</c>, so warehouses
+    /// sharing one database (one ledger, separate schemas) never generate into, or drop, each other's source.
+    /// </summary>
+    public static string DatabaseNextTo(string warehouseDatabase, string pipeline)
+    {
+        var suffix = "_" + pipeline + "_source";
+        var room = Math.Max(1, 63 - suffix.Length);
+        return (warehouseDatabase.Length > room ? warehouseDatabase[..room] : warehouseDatabase) + suffix;
+    }
 
     /// <summary>
     /// Makes sure database <paramref name="database"/> on the server of <paramref name="serverConnectionString"/> holds the

@@ -1,3 +1,4 @@
+using DataPlatform.Framework.Calendar;
 using DataPlatform.Framework.Datakits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -9,7 +9,7 @@ public sealed class FactPayment
     /// <summary>When the payment was made (UTC).</summary>
     public DateTime PaymentDate { get; set; }
 
-    /// <summary>The payment day (<see cref="DimDate"/>).</summary>
+    /// <summary>The payment day (<see cref="Framework.Calendar.DimDate"/>).</summary>
     public int PaymentDateKey { get; set; }
 
     /// <summary>The customer version valid at <see cref="PaymentDate"/>.</summary>

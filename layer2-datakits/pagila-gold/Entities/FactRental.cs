@@ -9,13 +9,13 @@ public sealed class FactRental
     /// <summary>When the item was rented (UTC).</summary>
     public DateTime RentalDate { get; set; }
 
-    /// <summary>The rental day (<see cref="DimDate"/>).</summary>
+    /// <summary>The rental day (<see cref="Framework.Calendar.DimDate"/>).</summary>
     public int RentalDateKey { get; set; }
 
     /// <summary>When the item was returned (UTC); NULL while out.</summary>
     public DateTime? ReturnDate { get; set; }
 
-    /// <summary>The return day (<see cref="DimDate"/>); NULL while out.</summary>
+    /// <summary>The return day (<see cref="Framework.Calendar.DimDate"/>); NULL while out.</summary>
     public int? ReturnDateKey { get; set; }
 
     /// <summary>The customer version valid at <see cref="RentalDate"/>.</summary>

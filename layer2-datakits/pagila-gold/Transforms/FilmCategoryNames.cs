@@ -1,3 +1,5 @@
+using DataPlatform.Framework.Datakits;
+
 namespace DataPlatform.Datakits.Pagila.Gold.Transforms;
 
 /// <summary>
@@ -13,7 +15,7 @@ namespace DataPlatform.Datakits.Pagila.Gold.Transforms;
 /// </remarks>
 internal sealed class FilmCategoryNames
 {
-    private static readonly Lazy<string> s_sql = new(() => EmbeddedSql.Load("FilmCategoryNames.sql"));
+    private static readonly Lazy<string> s_sql = new(() => EmbeddedText.Read(typeof(FilmCategoryNames).Assembly, "FilmCategoryNames.sql"));
 
     /// <summary>The film.</summary>
     public int FilmId { get; set; }

@@ -15,7 +15,7 @@ internal sealed class ActorTransform : Transform<B.Actor, Actor>
     {
         ArgumentNullException.ThrowIfNull(sources);
         return From(sources.Set<B.Actor>())
-            .Rule("blank_name", b => b.FirstName != null && b.FirstName.Trim() != "" && b.LastName != null && b.LastName.Trim() != "", "A required name is blank.")
+            .Rule("blank_name", b => !Clean.IsBlank(b.FirstName) && !Clean.IsBlank(b.LastName), "A required name is blank.")
             .KeyedBy(b => b.ActorId)
             .Select(b => new Actor
             {

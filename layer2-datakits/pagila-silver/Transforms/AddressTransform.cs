@@ -24,10 +24,10 @@ internal sealed class AddressTransform : Transform<B.Address, Address>
             {
                 AddressId = b.AddressId,
                 Line1 = (b.AddressLine ?? "").Trim(),
-                Line2 = b.Address2 == null || b.Address2.Trim() == "" ? null : b.Address2.Trim(),
+                Line2 = Clean.Text(b.Address2),
                 District = (b.District ?? "").Trim(),
                 CityId = b.CityId!.Value,
-                PostalCode = b.PostalCode == null || b.PostalCode.Trim() == "" ? null : b.PostalCode.Trim(),
+                PostalCode = Clean.Text(b.PostalCode),
                 Phone = (b.Phone ?? "").Trim(),
                 LastUpdate = b.LastUpdate,
             });

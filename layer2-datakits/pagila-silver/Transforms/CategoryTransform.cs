@@ -15,7 +15,7 @@ internal sealed class CategoryTransform : Transform<B.Category, Category>
     {
         ArgumentNullException.ThrowIfNull(sources);
         return From(sources.Set<B.Category>())
-            .Rule("blank_name", b => b.Name != null && b.Name.Trim() != "", "A required name is blank.")
+            .Rule("blank_name", b => !Clean.IsBlank(b.Name), "A required name is blank.")
             .KeyedBy(b => b.CategoryId)
             .Select(b => new Category
             {

@@ -17,7 +17,7 @@ internal sealed class CityTransform : Transform<B.City, City>
         var bronzeCountry = sources.Set<B.Country>();
         var silverCountry = sources.Set<Country>();
         return From(sources.Set<B.City>())
-            .Rule("blank_name", b => b.CityName != null && b.CityName.Trim() != "", "The city name is blank.")
+            .Rule("blank_name", b => !Clean.IsBlank(b.CityName), "The city name is blank.")
             .Rule("orphan_country_id", b => b.CountryId != null && bronzeCountry.Any(p => p.CountryId == b.CountryId), "CountryId references no country in the source.")
             .Rule("parent_quarantined", b => silverCountry.Any(p => p.CountryId == b.CountryId), "A referenced row is quarantined.")
             .KeyedBy(b => b.CityId)

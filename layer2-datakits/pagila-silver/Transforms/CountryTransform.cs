@@ -15,7 +15,7 @@ internal sealed class CountryTransform : Transform<B.Country, Country>
     {
         ArgumentNullException.ThrowIfNull(sources);
         return From(sources.Set<B.Country>())
-            .Rule("blank_name", b => b.CountryName != null && b.CountryName.Trim() != "", "The country name is blank.")
+            .Rule("blank_name", b => !Clean.IsBlank(b.CountryName), "The country name is blank.")
             .KeyedBy(b => b.CountryId)
             .Select(b => new Country
             {

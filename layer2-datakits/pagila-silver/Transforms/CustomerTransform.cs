@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using DataPlatform.Framework.Transforms;
 using B = DataPlatform.Datakits.Pagila.Bronze.Entities;
 
@@ -20,7 +19,7 @@ internal sealed class CustomerTransform : Transform<B.Customer, Customer>
         var bronzeStore = sources.Set<B.Store>();
         var silverStore = sources.Set<Store>();
         return From(sources.Set<B.Customer>())
-            .Rule("blank_name", b => b.FirstName != null && b.FirstName.Trim() != "" && b.LastName != null && b.LastName.Trim() != "", "A required name is blank.")
+            .Rule("blank_name", b => !Clean.IsBlank(b.FirstName) && !Clean.IsBlank(b.LastName), "A required name is blank.")
             .Rule("missing_value", b => b.CreateDate != null, "The create date is missing.")
             .Rule("implausible_date", b => b.CreateDate >= PlausibleRange.EarliestDay && b.CreateDate < PlausibleRange.EndDay, "The create date is outside 1900-2099.")
             .Rule("orphan_store_id", b => b.StoreId != null && bronzeStore.Any(p => p.StoreId == b.StoreId), "StoreId references no store in the source.")
@@ -33,7 +32,7 @@ internal sealed class CustomerTransform : Transform<B.Customer, Customer>
                 StoreId = b.StoreId!.Value,
                 FirstName = b.FirstName!.Trim(),
                 LastName = b.LastName!.Trim(),
-                Email = b.Email == null || !Regex.IsMatch(b.Email.Trim().ToLower(), SilverPatterns.Email) ? null : b.Email.Trim().ToLower(),
+                Email = Clean.Email(b.Email),
                 AddressId = b.AddressId!.Value,
                 IsActive = b.Active == 1,
                 CreateDate = b.CreateDate!.Value,

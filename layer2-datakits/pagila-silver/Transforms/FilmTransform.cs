@@ -17,7 +17,7 @@ internal sealed class FilmTransform : Transform<B.Film, Film>
         var bronzeLanguage = sources.Set<B.Language>();
         var silverLanguage = sources.Set<Language>();
         return From(sources.Set<B.Film>())
-            .Rule("blank_title", b => b.Title != null && b.Title.Trim() != "", "The title is blank.")
+            .Rule("blank_title", b => !Clean.IsBlank(b.Title), "The title is blank.")
             .Rule("missing_value", b => b.RentalDuration != null && b.RentalRate != null && b.ReplacementCost != null, "A required value (rental duration, rate or replacement cost) is missing.")
             .Rule("orphan_language_id", b => b.LanguageId != null && bronzeLanguage.Any(p => p.LanguageId == b.LanguageId), "LanguageId references no language in the source.")
             .Rule("orphan_original_language_id", b => b.OriginalLanguageId == null || bronzeLanguage.Any(p => p.LanguageId == b.OriginalLanguageId), "OriginalLanguageId references no language in the source.")
@@ -27,7 +27,7 @@ internal sealed class FilmTransform : Transform<B.Film, Film>
             {
                 FilmId = b.FilmId,
                 Title = b.Title!.Trim(),
-                Description = b.Description == null || b.Description.Trim() == "" ? null : b.Description.Trim(),
+                Description = Clean.Text(b.Description),
                 ReleaseYear = b.ReleaseYear,
                 LanguageId = b.LanguageId!.Value,
                 OriginalLanguageId = b.OriginalLanguageId,
@@ -35,7 +35,7 @@ internal sealed class FilmTransform : Transform<B.Film, Film>
                 RentalRate = b.RentalRate!.Value,
                 Length = b.Length,
                 ReplacementCost = b.ReplacementCost!.Value,
-                Rating = b.Rating == null || b.Rating.Trim() == "" ? null : b.Rating.Trim(),
+                Rating = Clean.Text(b.Rating),
                 SpecialFeatures = b.SpecialFeatures,
                 LastUpdate = b.LastUpdate,
             });

@@ -15,7 +15,7 @@ internal sealed class LanguageTransform : Transform<B.Language, Language>
     {
         ArgumentNullException.ThrowIfNull(sources);
         return From(sources.Set<B.Language>())
-            .Rule("blank_name", b => b.Name != null && b.Name.Trim() != "", "A required name is blank.")
+            .Rule("blank_name", b => !Clean.IsBlank(b.Name), "A required name is blank.")
             .KeyedBy(b => b.LanguageId)
             .Select(b => new Language
             {

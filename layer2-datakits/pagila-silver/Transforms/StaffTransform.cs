@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using DataPlatform.Framework.Transforms;
 using B = DataPlatform.Datakits.Pagila.Bronze.Entities;
 
@@ -20,7 +19,7 @@ internal sealed class StaffTransform : Transform<B.Staff, Staff>
         var bronzeStore = sources.Set<B.Store>();
         var silverStore = sources.Set<Store>();
         return From(sources.Set<B.Staff>())
-            .Rule("blank_name", b => b.FirstName != null && b.FirstName.Trim() != "" && b.LastName != null && b.LastName.Trim() != "", "A required name is blank.")
+            .Rule("blank_name", b => !Clean.IsBlank(b.FirstName) && !Clean.IsBlank(b.LastName), "A required name is blank.")
             .Rule("orphan_address_id", b => b.AddressId != null && bronzeAddress.Any(p => p.AddressId == b.AddressId), "AddressId references no address in the source.")
             .Rule("orphan_store_id", b => b.StoreId != null && bronzeStore.Any(p => p.StoreId == b.StoreId), "StoreId references no store in the source.")
             .Rule("parent_quarantined", b => silverAddress.Any(p => p.AddressId == b.AddressId) && silverStore.Any(p => p.StoreId == b.StoreId), "A referenced row is quarantined.")
@@ -31,7 +30,7 @@ internal sealed class StaffTransform : Transform<B.Staff, Staff>
                 FirstName = b.FirstName!.Trim(),
                 LastName = b.LastName!.Trim(),
                 AddressId = b.AddressId!.Value,
-                Email = b.Email == null || !Regex.IsMatch(b.Email.Trim().ToLower(), SilverPatterns.Email) ? null : b.Email.Trim().ToLower(),
+                Email = Clean.Email(b.Email),
                 StoreId = b.StoreId!.Value,
                 IsActive = b.Active == true,
                 Username = (b.Username ?? "").Trim(),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bogus;
 using DataPlatform.Datakits.Pagila.Source.Entities;
+using DataPlatform.Framework.TestData;
 
 namespace DataPlatform.Datakits.Pagila.Source.Generation;
 
@@ -14,7 +15,6 @@ namespace DataPlatform.Datakits.Pagila.Source.Generation;
 /// </summary>
 public sealed class PagilaGenerator
 {
-    private const int OrphanBase = 900_000_000;
     private const string StaffPasswordHash = "8cb2237d0679ca88db6464eac60da96345513964";
 
     private static readonly DateTime s_catalogueUpdate = new(2022, 2, 15, 9, 34, 33, DateTimeKind.Utc);
@@ -34,7 +34,7 @@ public sealed class PagilaGenerator
     private static readonly decimal[] s_rentalRates = [0.99m, 2.99m, 4.99m];
     private static readonly MpaaRating[] s_ratings = [MpaaRating.G, MpaaRating.PG, MpaaRating.PG13, MpaaRating.R, MpaaRating.NC17];
 
-    private readonly Dictionary<string, DefectPlan> _plans = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DefectPlan<DefectKind>> _plans = new(StringComparer.Ordinal);
     private readonly int _seed;
 
     /// <summary>Creates a generator.</summary>
@@ -49,7 +49,7 @@ public sealed class PagilaGenerator
         var counts = new Dictionary<string, int>(PagilaTables.RealRowCounts, StringComparer.Ordinal);
         foreach (var table in new[] { PagilaTables.Customer, PagilaTables.Address, PagilaTables.Inventory, PagilaTables.Rental, PagilaTables.Payment })
         {
-            counts[table] = Math.Max(1, (int)Math.Round(PagilaTables.RealRowCounts[table] * options.Scale, MidpointRounding.AwayFromZero));
+            counts[table] = DirtyValues.Scaled(PagilaTables.RealRowCounts[table], options.Scale);
         }
 
         // Customer i lives at address i, so there are never fewer addresses than customers.
@@ -96,7 +96,7 @@ public sealed class PagilaGenerator
             ("email", DefectKind.MalformedEmail));
         Plan(PagilaTables.Store, ("manager_staff_id", DefectKind.OrphanReference), ("address_id", DefectKind.OrphanReference));
 
-        Report = new PagilaDirtyReport(PagilaTables.All.SelectMany(t => _plans[t].Planted()).ToList());
+        Report = new DirtyReport<DefectKind>(PagilaTables.All.Select(t => _plans[t]));
     }
 
     /// <summary>The options.</summary>
@@ -106,7 +106,7 @@ public sealed class PagilaGenerator
     public IReadOnlyDictionary<string, int> RowCounts { get; }
 
     /// <summary>The bad rows the streams contain, per table, column and kind (empty at dirty rate 0).</summary>
-    public PagilaDirtyReport Report { get; }
+    public DirtyReport<DefectKind> Report { get; }
 
     private int Customers => RowCounts[PagilaTables.Customer];
 
@@ -125,7 +125,7 @@ public sealed class PagilaGenerator
             yield return new Country
             {
                 CountryId = i + 1,
-                CountryName = plan.Has(i, "country") ? Blank(i) : name,
+                CountryName = plan.Has(i, "country") ? DirtyValues.Blank(i) : name,
                 LastUpdate = s_catalogueUpdate,
             };
         }
@@ -143,8 +143,8 @@ public sealed class PagilaGenerator
             yield return new City
             {
                 CityId = id,
-                CityName = plan.Has(i, "city") ? Blank(i) : name,
-                CountryId = plan.Has(i, "country_id") ? Orphan(i) : Row(PagilaTables.City, id).Int(1, 1, RowCounts[PagilaTables.Country] + 1),
+                CityName = plan.Has(i, "city") ? DirtyValues.Blank(i) : name,
+                CountryId = plan.Has(i, "country_id") ? DirtyValues.Orphan(i) : Row(PagilaTables.City, id).Int(1, 1, RowCounts[PagilaTables.Country] + 1),
                 LastUpdate = s_catalogueUpdate,
             };
         }
@@ -169,7 +169,7 @@ public sealed class PagilaGenerator
                 AddressLine = street,
                 Address2 = random.Int(2, 0, 10) == 0 ? string.Empty : null,
                 District = district,
-                CityId = plan.Has(i, "city_id") ? Orphan(i) : random.Int(1, 1, RowCounts[PagilaTables.City] + 1),
+                CityId = plan.Has(i, "city_id") ? DirtyValues.Orphan(i) : random.Int(1, 1, RowCounts[PagilaTables.City] + 1),
                 PostalCode = postalCode,
                 Phone = phone,
                 LastUpdate = s_catalogueUpdate,
@@ -186,7 +186,7 @@ public sealed class PagilaGenerator
             yield return new Language
             {
                 LanguageId = i + 1,
-                Name = plan.Has(i, "name") ? Blank(i) : s_languages[i % s_languages.Length],
+                Name = plan.Has(i, "name") ? DirtyValues.Blank(i) : s_languages[i % s_languages.Length],
                 LastUpdate = s_catalogueUpdate,
             };
         }
@@ -201,7 +201,7 @@ public sealed class PagilaGenerator
             yield return new Category
             {
                 CategoryId = i + 1,
-                Name = plan.Has(i, "name") ? Blank(i) : s_categories[i % s_categories.Length],
+                Name = plan.Has(i, "name") ? DirtyValues.Blank(i) : s_categories[i % s_categories.Length],
                 LastUpdate = s_catalogueUpdate,
             };
         }
@@ -219,7 +219,7 @@ public sealed class PagilaGenerator
             yield return new Actor
             {
                 ActorId = i + 1,
-                FirstName = plan.Has(i, "first_name") ? Blank(i) : first,
+                FirstName = plan.Has(i, "first_name") ? DirtyValues.Blank(i) : first,
                 LastName = last,
                 LastUpdate = s_catalogueUpdate,
             };
@@ -242,11 +242,11 @@ public sealed class PagilaGenerator
             yield return new Film
             {
                 FilmId = id,
-                Title = plan.Has(i, "title") ? Blank(i) : title,
+                Title = plan.Has(i, "title") ? DirtyValues.Blank(i) : title,
                 Description = description,
                 ReleaseYear = random.Int(1, 2006, 2025),
-                LanguageId = plan.Has(i, "language_id") ? Orphan(i) : (random.Double(2) < 0.8 ? 1 : random.Int(3, 1, languages + 1)),
-                OriginalLanguageId = plan.Has(i, "original_language_id") ? Orphan(i) : (random.Double(4) < 0.8 ? null : random.Int(5, 1, languages + 1)),
+                LanguageId = plan.Has(i, "language_id") ? DirtyValues.Orphan(i) : (random.Double(2) < 0.8 ? 1 : random.Int(3, 1, languages + 1)),
+                OriginalLanguageId = plan.Has(i, "original_language_id") ? DirtyValues.Orphan(i) : (random.Double(4) < 0.8 ? null : random.Int(5, 1, languages + 1)),
                 RentalDuration = (short)random.Int(6, 3, 8),
                 RentalRate = s_rentalRates[random.Int(7, 0, s_rentalRates.Length)],
                 Length = (short)random.Int(8, 46, 186),
@@ -277,8 +277,8 @@ public sealed class PagilaGenerator
             yield return new Store
             {
                 StoreId = i,
-                ManagerStaffId = plan.Has(i, "manager_staff_id") ? Orphan(i) : i % RowCounts[PagilaTables.Staff],
-                AddressId = plan.Has(i, "address_id") ? Orphan(i) : Row(PagilaTables.Store, i).Int(1, 1, Addresses + 1),
+                ManagerStaffId = plan.Has(i, "manager_staff_id") ? DirtyValues.Orphan(i) : i % RowCounts[PagilaTables.Staff],
+                AddressId = plan.Has(i, "address_id") ? DirtyValues.Orphan(i) : Row(PagilaTables.Store, i).Int(1, 1, Addresses + 1),
                 LastUpdate = s_catalogueUpdate,
             };
         }
@@ -299,11 +299,11 @@ public sealed class PagilaGenerator
             yield return new Staff
             {
                 StaffId = i,
-                FirstName = plan.Has(i, "first_name") ? Blank(i) : first,
+                FirstName = plan.Has(i, "first_name") ? DirtyValues.Blank(i) : first,
                 LastName = last,
-                AddressId = plan.Has(i, "address_id") ? Orphan(i) : random.Int(1, 1, Addresses + 1),
-                Email = plan.Has(i, "email") ? Malformed(email, i) : email,
-                StoreId = plan.Has(i, "store_id") ? Orphan(i) : i % RowCounts[PagilaTables.Store],
+                AddressId = plan.Has(i, "address_id") ? DirtyValues.Orphan(i) : random.Int(1, 1, Addresses + 1),
+                Email = plan.Has(i, "email") ? DirtyValues.MalformedEmail(email, i) : email,
+                StoreId = plan.Has(i, "store_id") ? DirtyValues.Orphan(i) : i % RowCounts[PagilaTables.Store],
                 Active = true,
                 Username = $"{Letters(first)}.{Letters(last)}".ToLowerInvariant(),
                 Password = StaffPasswordHash,
@@ -329,11 +329,11 @@ public sealed class PagilaGenerator
             yield return new Customer
             {
                 CustomerId = id,
-                StoreId = plan.Has(i, "store_id") ? Orphan(i) : random.Int(2, 0, RowCounts[PagilaTables.Store]),
-                FirstName = plan.Has(i, "first_name") ? Blank(i) : first,
+                StoreId = plan.Has(i, "store_id") ? DirtyValues.Orphan(i) : random.Int(2, 0, RowCounts[PagilaTables.Store]),
+                FirstName = plan.Has(i, "first_name") ? DirtyValues.Blank(i) : first,
                 LastName = last,
-                Email = plan.Has(i, "email") ? Malformed(email, i) : email,
-                AddressId = plan.Has(i, "address_id") ? Orphan(i) : id,
+                Email = plan.Has(i, "email") ? DirtyValues.MalformedEmail(email, i) : email,
+                AddressId = plan.Has(i, "address_id") ? DirtyValues.Orphan(i) : id,
                 Activebool = true,
                 CreateDate = new DateOnly(2022, 2, 14),
                 LastUpdate = s_customerUpdate,
@@ -353,8 +353,8 @@ public sealed class PagilaGenerator
             yield return new Inventory
             {
                 InventoryId = id,
-                FilmId = plan.Has(i, "film_id") ? Orphan(i) : random.Int(1, 1, RowCounts[PagilaTables.Film] + 1),
-                StoreId = plan.Has(i, "store_id") ? Orphan(i) : random.Int(2, 0, RowCounts[PagilaTables.Store]),
+                FilmId = plan.Has(i, "film_id") ? DirtyValues.Orphan(i) : random.Int(1, 1, RowCounts[PagilaTables.Film] + 1),
+                StoreId = plan.Has(i, "store_id") ? DirtyValues.Orphan(i) : random.Int(2, 0, RowCounts[PagilaTables.Store]),
                 LastUpdate = s_catalogueUpdate,
             };
         }
@@ -373,9 +373,9 @@ public sealed class PagilaGenerator
                 clean.ReturnDate = clean.RentalDate - TimeSpan.FromMinutes(Row(PagilaTables.Rental, id).Int(9, 60, 72 * 60));
             }
 
-            clean.InventoryId = plan.Has(i, "inventory_id") ? Orphan(i) : clean.InventoryId;
-            clean.CustomerId = plan.Has(i, "customer_id") ? Orphan(i) : clean.CustomerId;
-            clean.StaffId = plan.Has(i, "staff_id") ? Orphan(i) : clean.StaffId;
+            clean.InventoryId = plan.Has(i, "inventory_id") ? DirtyValues.Orphan(i) : clean.InventoryId;
+            clean.CustomerId = plan.Has(i, "customer_id") ? DirtyValues.Orphan(i) : clean.CustomerId;
+            clean.StaffId = plan.Has(i, "staff_id") ? DirtyValues.Orphan(i) : clean.StaffId;
             yield return clean;
         }
     }
@@ -393,39 +393,23 @@ public sealed class PagilaGenerator
             yield return new Payment
             {
                 PaymentId = id,
-                CustomerId = plan.Has(i, "customer_id") ? Orphan(i) : rental.CustomerId,
-                StaffId = plan.Has(i, "staff_id") ? Orphan(i) : rental.StaffId,
-                RentalId = plan.Has(i, "rental_id") ? Orphan(i) : rental.RentalId,
+                CustomerId = plan.Has(i, "customer_id") ? DirtyValues.Orphan(i) : rental.CustomerId,
+                StaffId = plan.Has(i, "staff_id") ? DirtyValues.Orphan(i) : rental.StaffId,
+                RentalId = plan.Has(i, "rental_id") ? DirtyValues.Orphan(i) : rental.RentalId,
                 Amount = plan.Has(i, "amount") ? -amount : amount,
                 PaymentDate = rental.RentalDate.AddSeconds(random.Int(2, 60, 3 * 24 * 3600)),
             };
         }
     }
 
-    private static string Blank(int index) => index % 2 == 0 ? string.Empty : "   ";
-
-    private static int Orphan(int index) => OrphanBase + index;
-
-    private static string Malformed(string email, int index)
-    {
-        var at = email.IndexOf('@', StringComparison.Ordinal);
-        return (index % 3) switch
-        {
-            0 => email.Replace('@', '.'),
-            1 => email[..email.LastIndexOf('.')],
-            _ => email[at..],
-        };
-    }
-
     private static string Letters(string name) => new(name.Where(char.IsAsciiLetter).ToArray());
 
     private RowRandom Row(string table, long id) => RowRandom.For(_seed, table, id);
 
-    private Faker Faker(string table) =>
-        new("en") { Random = new Randomizer(unchecked((int)RowRandom.For(_seed, table, -1).Next(0))) };
+    private Faker Faker(string table) => RowRandom.Faker(_seed, table);
 
     private void Plan(string table, params (string Column, DefectKind Kind)[] slots) =>
-        _plans[table] = new DefectPlan(table, RowCounts[table], Options.DirtyRate, _seed, slots);
+        _plans[table] = new DefectPlan<DefectKind>(table, RowCounts[table], Options.DirtyRate, _seed, slots);
 
     private Rental CleanRental(int id)
     {
@@ -468,8 +452,8 @@ public sealed class PagilaGenerator
 
             foreach (var other in picked.Order())
             {
-                var filmId = plan.Has(index, "film_id") ? Orphan(index) : film;
-                var otherId = plan.Has(index, otherColumn) ? Orphan(index) : other;
+                var filmId = plan.Has(index, "film_id") ? DirtyValues.Orphan(index) : film;
+                var otherId = plan.Has(index, otherColumn) ? DirtyValues.Orphan(index) : other;
                 index++;
                 yield return (filmId, otherId);
             }

@@ -1,3 +1,5 @@
+using DataPlatform.Framework.Pipelines;
+
 namespace DataPlatform.Datakits.Pagila.Source.Generation;
 
 /// <summary>Options of a <see cref="PagilaGenerator"/>.</summary>
@@ -20,16 +22,5 @@ public sealed record PagilaGeneratorOptions
     /// </summary>
     public double DirtyRate { get; init; }
 
-    internal void Validate()
-    {
-        if (!(Scale > 0) || double.IsInfinity(Scale))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Scale), Scale, "The scale must be a positive number.");
-        }
-
-        if (!(DirtyRate >= 0 && DirtyRate <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(DirtyRate), DirtyRate, "The dirty rate must be between 0 and 1.");
-        }
-    }
+    internal void Validate() => new SyntheticSourceOptions(Scale, DirtyRate, Seed).Validate();
 }

@@ -1,4 +1,5 @@
 using DataPlatform.Framework.Loading;
+using DataPlatform.Framework.TestData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Logging;
@@ -56,11 +57,7 @@ public sealed class PagilaSourceLoader
             BulkLoadJob.Create(generator.Languages, options),
         };
 
-        var loader = new BulkDataLoader(s_model.Value, _dataSource, _loggerFactory);
-        var results = await loader.LoadManyAsync(jobs, MaxDegreeOfParallelism, cancellationToken).ConfigureAwait(false);
-        await AdvanceIdentitiesAsync(cancellationToken).ConfigureAwait(false);
-
-        var rows = results.ToDictionary(r => r.Table[(r.Table.IndexOf('.', StringComparison.Ordinal) + 1)..], r => r.RowsInserted, StringComparer.Ordinal);
+        var rows = await SourceDatabase.LoadAsync(_dataSource, s_model.Value, jobs, "public", MaxDegreeOfParallelism, _loggerFactory, cancellationToken).ConfigureAwait(false);
         return new PagilaSourceLoadResult(rows, generator.Report);
     }
 
@@ -68,21 +65,5 @@ public sealed class PagilaSourceLoader
     {
         using var context = new PagilaSourceContext(new DbContextOptionsBuilder<PagilaSourceContext>().UseNpgsql().Options);
         return context.Model;
-    }
-
-    private async Task AdvanceIdentitiesAsync(CancellationToken cancellationToken)
-    {
-        const string Sql = """
-            SELECT setval(pg_get_serial_sequence('public.' || t.table_name, t.column_name),
-                          COALESCE((xpath('/row/m/text()', query_to_xml(format('SELECT max(%I) AS m FROM public.%I', t.column_name, t.table_name), false, true, '')))[1]::text::int, 0) + 1,
-                          false)
-            FROM information_schema.columns t
-            WHERE t.table_schema = 'public' AND t.is_identity = 'YES'
-            """;
-        var command = _dataSource.CreateCommand(Sql);
-        await using (command.ConfigureAwait(false))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
     }
 }

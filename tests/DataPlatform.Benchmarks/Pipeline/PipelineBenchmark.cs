@@ -81,7 +81,7 @@ internal static class PipelineBenchmark
             }
             finally
             {
-                await DropSourceAsync(warehouse.ConnectionString, warehouse.Name + "_source", ct);
+                await DropSourceAsync(warehouse.ConnectionString, warehouse.Name + "_pagila_source", ct);
             }
         }
 

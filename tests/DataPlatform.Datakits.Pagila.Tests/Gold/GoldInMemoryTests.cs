@@ -1,6 +1,7 @@
 using DataPlatform.Datakits.Pagila.Gold;
 using DataPlatform.Datakits.Pagila.Gold.Transforms;
 using DataPlatform.Datakits.Pagila.Silver;
+using DataPlatform.Framework.Calendar;
 using DataPlatform.Framework.Transforms;
 
 namespace DataPlatform.Datakits.Pagila.Tests.Gold;
@@ -33,7 +34,7 @@ public sealed class GoldInMemoryTests
             new() { RentalId = 2, RentalDate = T0.AddDays(-30), InactivatedDate = T0 },   // soft-deleted: outside the range
         ];
         Payment[] payments = [new() { PaymentId = 1, PaymentDate = new DateTime(2022, 2, 20, 23, 59, 0, DateTimeKind.Utc) }];
-        var sources = new InMemorySources().Add(CalendarDay.For(rentals, payments));
+        var sources = new InMemorySources().Add(PagilaDays(rentals, payments));
 
         var days = TransformRunner.RunInMemory(new DimDateTransform(), sources, Context).Rows.OrderBy(d => d.DateKey).ToList();
 
@@ -43,7 +44,7 @@ public sealed class GoldInMemoryTests
             (monday.FullDate, monday.Year, monday.Quarter, monday.Month, monday.MonthName, monday.DayOfMonth, monday.DayOfWeek, monday.DayName, monday.IsWeekend));
         Assert.Equal((6, "Saturday", true), (days[5].DayOfWeek, days[5].DayName, days[5].IsWeekend));
         Assert.Equal((7, "Sunday", true), (days[6].DayOfWeek, days[6].DayName, days[6].IsWeekend));
-        Assert.Empty(CalendarDay.For([], []));
+        Assert.Empty(PagilaDays([], []));
     }
 
     [Theory]
@@ -260,6 +261,15 @@ public sealed class GoldInMemoryTests
                 .Add(Stores).Add(Staff).Add(Customers).Add(Inventory).Add(Rentals).Add(Payments)
                 .Add(DimCustomers).Add(DimFilms).Add(DimStores).Add(DimStaff)
                 .Add(FilmCategoryNames.For(FilmCategories, Categories))
-                .Add(CalendarDay.For(Rentals, Payments));
+                .Add(PagilaDays(Rentals, Payments));
+    }
+
+    // The in-memory twin of CalendarDates.sql: live rental, return and payment dates.
+    private static IReadOnlyList<CalendarDay> PagilaDays(IEnumerable<Rental> rentals, IEnumerable<Payment> payments)
+    {
+        var live = rentals.Where(r => r.InactivatedDate == null).ToList();
+        return CalendarDay.Between(live.Select(r => r.RentalDate)
+            .Concat(live.Where(r => r.ReturnDate != null).Select(r => r.ReturnDate!.Value))
+            .Concat(payments.Where(p => p.InactivatedDate == null).Select(p => p.PaymentDate)));
     }
 }

@@ -1,3 +1,4 @@
+using DataPlatform.Framework.TestData;
 using DataPlatform.Datakits.Pagila.Bronze;
 using DataPlatform.Datakits.Pagila.Silver;
 using DataPlatform.Datakits.Pagila.Source;
@@ -47,7 +48,7 @@ public sealed class SilverDirtySourceTests(PostgresServer server) : IAsyncLifeti
     public async ValueTask DisposeAsync() => await _warehouse.DisposeAsync();
 
     /// <summary>The silver rule a planted defect must trigger; null for defects silver cleans instead of quarantining.</summary>
-    internal static string? RuleFor(PlantedDefect defect) => defect.Kind switch
+    internal static string? RuleFor(PlantedDefect<DefectKind> defect) => defect.Kind switch
     {
         DefectKind.BlankRequiredName => defect.Table == PagilaTables.Film ? "blank_title" : "blank_name",
         DefectKind.OrphanReference => "orphan_" + defect.Column,

@@ -1,3 +1,4 @@
+using DataPlatform.Framework.TestData;
 using System.Text.RegularExpressions;
 using DataPlatform.Datakits.Pagila.Source;
 using DataPlatform.Datakits.Pagila.Source.Generation;
@@ -102,7 +103,7 @@ public sealed partial class PagilaGeneratorTests
         Assert.DoesNotContain(customers, id => id <= 0);
     }
 
-    internal static List<PlantedDefect> CountDefects(GeneratedRows rows)
+    internal static List<PlantedDefect<DefectKind>> CountDefects(GeneratedRows rows)
     {
         var countries = rows.Countries.Select(x => x.CountryId).ToHashSet();
         var cities = rows.Cities.Select(x => x.CityId).ToHashSet();
@@ -117,7 +118,7 @@ public sealed partial class PagilaGeneratorTests
         var inventory = rows.Inventory.Select(x => x.InventoryId).ToHashSet();
         var rentals = rows.Rentals.Select(x => x.RentalId).ToHashSet();
 
-        static PlantedDefect Found<T>(string table, string column, DefectKind kind, IEnumerable<T> source, Func<T, bool> bad) =>
+        static PlantedDefect<DefectKind> Found<T>(string table, string column, DefectKind kind, IEnumerable<T> source, Func<T, bool> bad) =>
             new(table, column, kind, source.Count(bad));
 
         return

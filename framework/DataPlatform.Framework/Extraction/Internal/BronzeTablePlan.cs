@@ -26,7 +26,8 @@ internal sealed class BronzeTablePlan
 
         Columns = EntityTableMap.Create(entityType.Model, entityType.ClrType, BulkLoadMode.Append, keyProperties: null)
             .HashColumns.Select(c => c.Name).ToList();
-        ColumnTypes = [.. Columns.Select(c => entityType.GetProperties().Single(p => p.GetColumnName(store) == c).GetColumnType(store))];
+        ColumnTypes = [.. Columns.Select(c => entityType.GetProperties().Single(p => p.GetColumnName(store) == c))
+            .Select(p => p[MixinAnnotations.BronzeSourceStoreType] as string ?? p.GetColumnType(store))];
         var sourceKey = entityType[MixinAnnotations.BronzeSourceKey] as string
             ?? throw new InvalidOperationException($"Bronze table {BronzeTableName} declares no source key (HasBronzeSourceKey).");
         KeyColumns = sourceKey.Split(',').Select(p => entityType.GetProperty(p).GetColumnName(store)!).ToList();
@@ -74,7 +75,10 @@ internal sealed class BronzeTablePlan
     /// <summary>The source key's columns, in key order.</summary>
     public IReadOnlyList<string> KeyColumns { get; }
 
-    /// <summary>The store types of <see cref="Columns"/> in bronze's model (EF Core's spelling), in the same order.</summary>
+    /// <summary>
+    /// The store types the source must have for <see cref="Columns"/> (EF Core's spelling), in the same order: bronze's own,
+    /// or the source type it deliberately differs from (<see cref="MixinAnnotations.BronzeSourceStoreType"/>).
+    /// </summary>
     public IReadOnlyList<string> ColumnTypes { get; }
 
     /// <summary>Positions of the key columns in <see cref="Columns"/>.</summary>
