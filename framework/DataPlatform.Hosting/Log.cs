@@ -49,4 +49,10 @@ internal static partial class Log
 
     [LoggerMessage(7043, LogLevel.Information, "Synthetic source in database {Database} is up to date (scale {Scale}, dirty rate {DirtyRate})")]
     public static partial void SourceUpToDate(ILogger logger, string database, double scale, double dirtyRate);
+
+    [LoggerMessage(7044, LogLevel.Information, "The embedded cluster stays up: {Sessions} other session(s) still use it; the last run to finish stops it")]
+    public static partial void EmbeddedHandedOver(ILogger logger, long sessions);
+
+    [LoggerMessage(7045, LogLevel.Warning, "Could not check the embedded cluster's other sessions: {Reason}")]
+    public static partial void EmbeddedHandoverFailed(ILogger logger, Exception exception, string reason);
 }

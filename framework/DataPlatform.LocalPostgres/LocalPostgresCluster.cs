@@ -82,6 +82,9 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     /// <summary>The TCP port on 127.0.0.1; 0 until <see cref="StartAsync"/> has run.</summary>
     public int Port { get; private set; }
 
+    /// <summary>Whether this instance started the server (and so stops it on dispose, on process exit or through its watchdog).</summary>
+    public bool StartedByThisInstance => _startedHere;
+
     /// <summary>Whether the server is running (as far as this instance knows).</summary>
     public bool IsRunning { get; private set; }
 
@@ -257,6 +260,27 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
                 $"PostgreSQL did not start (exit code {result.ExitCode}): {result.CommandLine}{Environment.NewLine}"
                 + $"{result.StandardError}{Environment.NewLine}{result.StandardOutput}{Environment.NewLine}Server log ({LogFile}):{Environment.NewLine}{log}");
         }
+    }
+
+    /// <summary>
+    /// Hands a persistent cluster's running server over to its other users: this instance no longer stops it, neither on
+    /// dispose nor on process exit, and its watchdog ends. Whoever is still connected decides when to stop it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The cluster is ephemeral: its directory is deleted on dispose regardless.</exception>
+    public void Release()
+    {
+        if (IsEphemeral)
+        {
+            throw new InvalidOperationException("An ephemeral cluster cannot be handed over: its directory is deleted on dispose.");
+        }
+
+        lock (_gate)
+        {
+            _startedHere = false;
+        }
+
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        ClusterWatchdog.Release(LeaseFile);
     }
 
     /// <summary>Stops the server with <c>pg_ctl stop -m fast</c> when it is running.</summary>

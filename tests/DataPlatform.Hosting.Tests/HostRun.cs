@@ -5,12 +5,12 @@ namespace DataPlatform.Hosting.Tests;
 /// <summary>Runs the warehouse host in-process with captured stdout and stderr.</summary>
 internal static class HostRun
 {
-    public static WarehouseHostDefinition Definition(PipelineLayer? layer = null, ISyntheticSource? syntheticSource = null) => new()
+    public static WarehouseHostDefinition Definition(PipelineLayer? layer = null, ISyntheticSource? syntheticSource = null, string pipeline = "testkit") => new()
     {
         SyntheticSource = syntheticSource,
-        CommandName = "testkit-warehouse",
+        CommandName = $"{pipeline}-warehouse",
         Description = "The test datakit's warehouse.",
-        Pipeline = new PipelineDefinition("testkit", layer ?? new TestkitLayer()),
+        Pipeline = new PipelineDefinition(pipeline, layer ?? new TestkitLayer()),
     };
 
     public static async Task<HostResult> RunAsync(WarehouseHostDefinition definition, params string[] args) =>

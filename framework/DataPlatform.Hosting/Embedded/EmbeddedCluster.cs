@@ -2,6 +2,7 @@ using System.Globalization;
 using DataPlatform.Hosting.Running;
 using DataPlatform.LocalPostgres;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace DataPlatform.Hosting.Embedded;
 
@@ -15,11 +16,16 @@ internal sealed class EmbeddedCluster : IAsyncDisposable
 {
     private const string ClusterFolder = "cluster";
 
+    private const string HandoverFile = "cluster.stop-when-idle";
+
     private readonly LocalPostgresCluster _cluster;
     private readonly bool _keepRunning;
+    private readonly ILogger _logger;
 
-    private EmbeddedCluster(LocalPostgresCluster cluster, string homeDirectory, string warehouseDatabase, string sourceDatabase, bool keepRunning)
+    private EmbeddedCluster(
+        LocalPostgresCluster cluster, string homeDirectory, string warehouseDatabase, string sourceDatabase, bool keepRunning, ILogger logger)
     {
+        _logger = logger;
         _cluster = cluster;
         HomeDirectory = homeDirectory;
         WarehouseDatabase = warehouseDatabase;
@@ -70,7 +76,14 @@ internal sealed class EmbeddedCluster : IAsyncDisposable
             }
 
             await Databases.EnsureExistsAsync(cluster.ConnectionString, definition.EmbeddedWarehouseDatabase, ct);
-            return new EmbeddedCluster(cluster, homeDirectory, definition.EmbeddedWarehouseDatabase, definition.EmbeddedSourceDatabase, keepRunning);
+            if (keepRunning)
+            {
+                // Asked to stay up: no run hands the stop over any more.
+                File.Delete(Path.Combine(homeDirectory, HandoverFile));
+            }
+
+            return new EmbeddedCluster(
+                cluster, homeDirectory, definition.EmbeddedWarehouseDatabase, definition.EmbeddedSourceDatabase, keepRunning, loggerFactory.CreateLogger<EmbeddedCluster>());
         }
         catch
         {
@@ -135,11 +148,61 @@ internal sealed class EmbeddedCluster : IAsyncDisposable
             """);
     }
 
+    /// <summary>
+    /// Without <c>--keep-running</c>, the run that started the cluster stops it, unless another session (an overlapping run
+    /// of another warehouse, a <c>status</c>) still uses it: then the stop is handed over, and the last run to finish stops it.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (!_keepRunning)
+        if (_keepRunning)
         {
-            await _cluster.DisposeAsync();
+            return;
         }
+
+        var handover = Path.Combine(HomeDirectory, HandoverFile);
+        try
+        {
+            var others = await OtherSessionsAsync();
+            if (others > 0)
+            {
+                if (_cluster.StartedByThisInstance || File.Exists(handover))
+                {
+                    await File.WriteAllTextAsync(handover, "stop the cluster when the last run using it ends\n");
+                    Log.EmbeddedHandedOver(_logger, others);
+                }
+
+                if (_cluster.StartedByThisInstance)
+                {
+                    _cluster.Release();
+                }
+            }
+            else if (!_cluster.StartedByThisInstance && File.Exists(handover))
+            {
+                await _cluster.StopAsync(CancellationToken.None);
+            }
+
+            if (others == 0)
+            {
+                File.Delete(handover);
+            }
+        }
+        catch (Exception e) when (e is NpgsqlException or IOException or LocalPostgresException)
+        {
+            Log.EmbeddedHandoverFailed(_logger, e, e.Message);
+        }
+
+        await _cluster.DisposeAsync();
+    }
+
+    private async Task<long> OtherSessionsAsync()
+    {
+        // This run's idle pooled connections (EF Core's deploy, the data sources) are not users of the cluster.
+        NpgsqlConnection.ClearAllPools();
+        var builder = new NpgsqlConnectionStringBuilder(_cluster.ConnectionString) { Pooling = false, Timeout = 5 };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }
