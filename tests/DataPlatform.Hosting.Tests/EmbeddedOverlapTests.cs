@@ -47,6 +47,18 @@ public sealed class EmbeddedOverlapTests : IAsyncLifetime
         Assert.False(File.Exists(PidFile), "the run left its cluster running");
     }
 
+    [Fact]
+    public async Task A_second_run_of_the_same_embedded_warehouse_exits_4_before_it_starts_or_adopts_the_cluster()
+    {
+        using (new FileStream(Path.Combine(_home, "lockkit.run.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            var result = await HostRun.RunAsync(HostRun.Definition(syntheticSource: new TinySyntheticSource(), pipeline: "lockkit"), "run", "--data-dir", _home);
+
+            Assert.True(result.ExitCode == ExitCodes.LockHeld, result.ToString());
+            Assert.False(Directory.Exists(Path.Combine(_home, "cluster")));
+        }
+    }
+
     private static TaskCompletionSource Signal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async ValueTask DisposeAsync()

@@ -43,9 +43,18 @@ internal sealed class RunHandler(
         try
         {
             EmbeddedCluster? embedded = null;
+            using var embeddedLock = request.WarehouseConnectionString is null
+                ? EmbeddedRunLock.TryAcquire(Path.GetFullPath(request.DataDirectory ?? EmbeddedCluster.DefaultHomeDirectory()), definition.Pipeline.Name)
+                : null;
             if (request.WarehouseConnectionString is null)
             {
                 var home = Path.GetFullPath(request.DataDirectory ?? EmbeddedCluster.DefaultHomeDirectory());
+                if (embeddedLock is null)
+                {
+                    Log.LockHeld(_logger, $"the embedded {definition.Pipeline.Name} warehouse in {home}");
+                    return ExitCodes.LockHeld;
+                }
+
                 Log.EmbeddedStarting(_logger, home);
                 embedded = await EmbeddedCluster.StartAsync(definition, home, request.KeepRunning, loggerFactory, ct);
             }
