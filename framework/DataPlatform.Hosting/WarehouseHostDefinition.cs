@@ -8,7 +8,7 @@ public sealed class WarehouseHostDefinition
     /// <summary>The command name shown in help and hints, e.g. <c>pagila-warehouse</c>.</summary>
     public required string CommandName { get; init; }
 
-    /// <summary>The root command's help text (what the warehouse loads, a quick start).</summary>
+    /// <summary>What the warehouse loads, e.g. <c>Loads the Pagila DVD-rental warehouse</c>; the help adds the layers, a quick start and the exit codes.</summary>
     public required string Description { get; init; }
 
     /// <summary>The pipeline <c>run</c> runs and <c>deploy</c>/<c>validate</c>/<c>plan</c> work on (with the ledger).</summary>
