@@ -5,7 +5,9 @@ namespace DataPlatform.Hosting.Tests;
 /// <summary>Two warehouses' runs overlapping on the embedded cluster: the first to finish leaves it to the other, the last stops it.</summary>
 public sealed class EmbeddedOverlapTests : IAsyncLifetime
 {
-    private readonly string _home = Directory.CreateTempSubdirectory("dp-embedded-overlap-").FullName;
+    // Created with the default mode (not CreateTempSubdirectory's 0700), so that as root the server's account can reach it
+    // and the cluster stays inside it instead of moving to the root fallback location.
+    private readonly string _home = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "dp-embedded-overlap-" + Guid.NewGuid().ToString("N")[..8])).FullName;
 
     private string PidFile => Path.Combine(_home, "cluster", "data", "postmaster.pid");
 
