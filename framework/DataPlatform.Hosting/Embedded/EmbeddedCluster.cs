@@ -163,27 +163,20 @@ internal sealed class EmbeddedCluster : IAsyncDisposable
         try
         {
             var others = await OtherSessionsAsync();
-            if (others > 0)
-            {
-                if (_cluster.StartedByThisInstance || File.Exists(handover))
-                {
-                    await File.WriteAllTextAsync(handover, "stop the cluster when the last run using it ends\n");
-                    Log.EmbeddedHandedOver(_logger, others);
-                }
-
-                if (_cluster.StartedByThisInstance)
-                {
-                    _cluster.Release();
-                }
-            }
-            else if (!_cluster.StartedByThisInstance && File.Exists(handover))
-            {
-                await _cluster.StopAsync(CancellationToken.None);
-            }
-
             if (others == 0)
             {
+                if (!_cluster.StartedByThisInstance && File.Exists(handover))
+                {
+                    await _cluster.StopAsync(CancellationToken.None);
+                }
+
                 File.Delete(handover);
+            }
+            else if (_cluster.StartedByThisInstance)
+            {
+                await File.WriteAllTextAsync(handover, "stop the cluster when the last run using it ends\n");
+                _cluster.Release();
+                Log.EmbeddedHandedOver(_logger, others);
             }
         }
         catch (Exception e) when (e is NpgsqlException or IOException or LocalPostgresException)

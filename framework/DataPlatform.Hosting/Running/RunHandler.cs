@@ -43,12 +43,10 @@ internal sealed class RunHandler(
         try
         {
             EmbeddedCluster? embedded = null;
-            using var embeddedLock = request.WarehouseConnectionString is null
-                ? EmbeddedRunLock.TryAcquire(Path.GetFullPath(request.DataDirectory ?? EmbeddedCluster.DefaultHomeDirectory()), definition.Pipeline.Name)
-                : null;
-            if (request.WarehouseConnectionString is null)
+            var home = request.WarehouseConnectionString is null ? Path.GetFullPath(request.DataDirectory ?? EmbeddedCluster.DefaultHomeDirectory()) : null;
+            using var embeddedLock = home is null ? null : EmbeddedRunLock.TryAcquire(home, definition.Pipeline.Name);
+            if (home is not null)
             {
-                var home = Path.GetFullPath(request.DataDirectory ?? EmbeddedCluster.DefaultHomeDirectory());
                 if (embeddedLock is null)
                 {
                     Log.LockHeld(_logger, $"the embedded {definition.Pipeline.Name} warehouse in {home}");
