@@ -17,6 +17,9 @@ namespace DataPlatform.Framework.Transforms;
 /// </summary>
 public sealed class TransformRunner
 {
+    /// <summary>The temporary table a write step stages its rows in (dropped at the end of the step).</summary>
+    private const string StageTable = "dp_write_stage";
+
     private readonly ILogger _logger;
 
     /// <summary>Creates a runner.</summary>
@@ -71,7 +74,8 @@ public sealed class TransformRunner
         var plan = await PlanAsync(transform, source, target, context, session, cancellationToken).ConfigureAwait(false);
         return new TransformSqlPlan(
             plan.Pass.Sql,
-            TransformSql.Write(plan, options.Mode, plan.Table.ResolveKey(options.KeyProperties), options.RemoveMissing),
+            TransformSql.Stage(plan, StageTable),
+            TransformSql.Write(plan, options.Mode, plan.Table.ResolveKey(options.KeyProperties), StageTable),
             plan.Quarantine is null ? null : TransformSql.Quarantine(plan));
     }
 
@@ -101,15 +105,29 @@ public sealed class TransformRunner
             throw new ArgumentException("RemoveMissing needs TransformMode.Upsert.", nameof(options));
         }
 
-        var write = TransformSql.Write(plan, options.Mode, key, options.RemoveMissing);
-
         var quarantined = await QuarantineAsync(plan, context, session, cancellationToken).ConfigureAwait(false);
 
+        var stage = TransformSql.Stage(plan, StageTable);
+        TransformLog.Statement(_logger, plan.Transform.Name, plan.Table.DisplayName, stage);
+        var written = await session.Statements.ExecuteCountingAsync(stage, plan.Pass.CloneParameters(), cancellationToken).ConfigureAwait(false);
+        var bulk = await BulkWritePolicy.PrepareAsync(session.Statements, plan.Table, StageTable, options.Mode == TransformMode.Upsert ? key : [], written, cancellationToken).ConfigureAwait(false);
+        if (bulk.IsBulk)
+        {
+            TransformLog.BulkWrite(_logger, plan.Transform.Name, plan.Table.DisplayName, written);
+        }
+
+        long deleted = 0;
+        if (options.RemoveMissing)
+        {
+            deleted = (await session.Statements.QueryRowAsync(TransformSql.DeleteMissing(plan, key, StageTable), [], cancellationToken).ConfigureAwait(false))[0];
+        }
+
+        var write = TransformSql.Write(plan, options.Mode, key, StageTable);
         TransformLog.Statement(_logger, plan.Transform.Name, plan.Table.DisplayName, write);
         long[] counts;
         try
         {
-            counts = await session.Statements.QueryRowAsync(write, plan.Pass.CloneParameters(), cancellationToken).ConfigureAwait(false);
+            counts = await session.Statements.QueryRowAsync(write, [], cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.CardinalityViolation or PostgresErrorCodes.UniqueViolation)
         {
@@ -118,7 +136,9 @@ public sealed class TransformRunner
                 "Deduplicate the input first, e.g. rows.LatestPerKey(r => r.Id, r => r.DpBatchId).", e);
         }
 
-        var (written, inserted, updated, deleted) = (counts[0], counts[1], counts[2], counts[3]);
+        await bulk.RestoreAsync(cancellationToken).ConfigureAwait(false);
+        await session.Statements.ExecuteAsync("DROP TABLE " + StageTable, [], cancellationToken).ConfigureAwait(false);
+        var (inserted, updated) = (counts[0], counts[1]);
         var read = await ReadCountAsync(plan, options, written, quarantined, session, cancellationToken).ConfigureAwait(false);
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
 
