@@ -16,7 +16,9 @@ public sealed class SweepSafetyTests : IDisposable
 {
     private const string Prefix = "dataplatform-pg-";
 
-    private readonly string _parent = Directory.CreateTempSubdirectory("dp-sweep-safety-").FullName;
+    // Reachable by every account, like the temporary directory the sweep works in, so that nothing but the sweep's own checks
+    // (not the service account being unable to get here) keeps it from acting on what is planted.
+    private readonly string _parent = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "dp-sweep-safety-" + Guid.NewGuid().ToString("N")[..8])).FullName;
     private readonly List<Process> _processes = [];
 
     [Fact]
@@ -160,10 +162,13 @@ public sealed class SweepSafetyTests : IDisposable
         return root;
     }
 
-    /// <summary>A long sleep whose command line is <paramref name="dataDirectory"/> (its argv[0]), as the service account when root.</summary>
+    /// <summary>
+    /// A long sleep whose command line is <paramref name="dataDirectory"/>, as the service account when root. It exits on
+    /// SIGQUIT, SIGTERM and SIGINT even where its parent ignores them (what the stop of a leaked server would send).
+    /// </summary>
     private int StartImpostor(string dataDirectory)
     {
-        string[] command = ["bash", "-c", "echo $$; exec -a \"$0\" sleep 300", dataDirectory];
+        string[] command = ["perl", "-e", "$0 = shift; $SIG{QUIT} = $SIG{TERM} = $SIG{INT} = sub { exit 3 }; $| = 1; print \"$$\\n\"; sleep 300", dataDirectory];
         var startInfo = ServiceAccount.IsRoot
             ? new ProcessStartInfo("runuser", ["-u", ServiceAccount.UserName, "--", .. command])
             : new ProcessStartInfo(command[0], command[1..]);
