@@ -77,6 +77,7 @@ internal sealed class StatusHandler(WarehouseHostDefinition definition, ConsoleO
             table.AddColumn(new TableColumn($"{layer} written").RightAligned());
         }
 
+        table.AddColumn(new TableColumn("unchanged").RightAligned());
         table.AddColumn(new TableColumn("quarantined").RightAligned());
         table.AddColumn("error");
         foreach (var batch in batches)
@@ -90,6 +91,7 @@ internal sealed class StatusHandler(WarehouseHostDefinition definition, ConsoleO
             };
             cells.AddRange(Layers.Select(layer =>
                 batch.Tables.Where(t => t.Layer == layer).Sum(t => t.RowsWritten).ToString("N0", CultureInfo.InvariantCulture)));
+            cells.Add(batch.Tables.Sum(t => t.RowsUnchanged).ToString("N0", CultureInfo.InvariantCulture));
             cells.Add(batch.Tables.Sum(t => t.RowsQuarantined).ToString("N0", CultureInfo.InvariantCulture));
             cells.Add(Truncate(batch.Error));
             table.AddRow(cells.Select(Markup.Escape).ToArray());
