@@ -85,8 +85,8 @@ internal static class ClusterTeardown
             case PostmasterProcess.Identity.ServerOfDirectory:
                 var dataDirectory = Path.Combine(root, DataFolder);
                 LocalPostgresLog.StoppingLeakedServer(logger, processId, dataDirectory);
-                var data = FileStatus.Get(dataDirectory, followLinks: false)!.Value;
-                if (PostmasterProcess.StopImmediately(processId, data, LocalPostgresCluster.EmergencyStopTimeout) == PostmasterProcess.Identity.Unverifiable)
+                if (FileStatus.Get(dataDirectory, followLinks: false) is not { Kind: FileStatus.FileKind.Directory } data
+                    || PostmasterProcess.StopImmediately(processId, data, LocalPostgresCluster.EmergencyStopTimeout) == PostmasterProcess.Identity.Unverifiable)
                 {
                     LocalPostgresLog.LeftAlone(logger, root, $"process {processId} named in postmaster.pid could not be held to be signalled");
                     return false;
