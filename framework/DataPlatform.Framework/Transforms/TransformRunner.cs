@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using DataPlatform.Framework.Internal.Pipelines;
 using DataPlatform.Framework.Internal.Transforms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -103,6 +104,8 @@ public sealed class TransformRunner
 
         var write = TransformSql.Write(plan, options.Mode, key, options.RemoveMissing);
 
+        // Counted before anything is written: the input of a silver transform reads the target itself ("not applied yet").
+        var read = await CountInputAsync(plan, session, cancellationToken).ConfigureAwait(false);
         var quarantined = await QuarantineAsync(plan, context, session, cancellationToken).ConfigureAwait(false);
 
         TransformLog.Statement(_logger, plan.Transform.Name, plan.Table.DisplayName, write);
@@ -118,12 +121,20 @@ public sealed class TransformRunner
                 "Deduplicate the input first, e.g. rows.LatestPerKey(r => r.Id, r => r.DpBatchId).", e);
         }
 
-        var (written, inserted, updated, deleted) = (counts[0], counts[1], counts[2], counts[3]);
-        var read = await ReadCountAsync(plan, options, written, quarantined, session, cancellationToken).ConfigureAwait(false);
+        var (passed, inserted, updated, unchanged, deleted) = (counts[0], counts[1], counts[2], counts[3], counts[4]);
+        var written = inserted + updated + unchanged;
+        RowAccounting.Require(
+            context.BatchId,
+            plan.Table.DisplayName,
+            read,
+            written,
+            quarantined,
+            $"Transform {plan.Transform.Name}: {passed} rows passed the rules; {inserted} were inserted, {updated} updated and {unchanged} already equal"
+            + (passed > written ? $", so {passed - written} were dropped by the upsert: input rows sharing a key of the target ({TransformSql.Join(key)}) collapse into one. Deduplicate the input first, e.g. rows.LatestPerKey(...)." : "."));
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
 
         var result = new TransformResult(
-            plan.Transform.Name, plan.Table.DisplayName, read, written, inserted, updated, written - inserted - updated, quarantined, stopwatch.Elapsed)
+            plan.Transform.Name, plan.Table.DisplayName, read, written, inserted, updated, unchanged, quarantined, stopwatch.Elapsed)
         {
             RowsDeleted = deleted,
         };
@@ -152,16 +163,23 @@ public sealed class TransformRunner
         await using var sessionScope = session.ConfigureAwait(false);
         var plan = await PlanAsync(transform, source, target, context, session, cancellationToken).ConfigureAwait(false);
         var dimension = Scd2Dimension.For(plan.Table, options);
+        var read = await CountInputAsync(plan, session, cancellationToken).ConfigureAwait(false);
         var quarantined = await QuarantineAsync(plan, context, session, cancellationToken).ConfigureAwait(false);
 
         var counts = await Scd2Merge.ExecuteAsync(plan, dimension, context.RunTimeUtc, session, cancellationToken).ConfigureAwait(false);
-        var read = await ReadCountAsync(plan, new TransformRunOptions { VerifyCounts = options.VerifyCounts }, counts.Staged, quarantined, session, cancellationToken)
-            .ConfigureAwait(false);
+        RowAccounting.Require(
+            context.BatchId,
+            plan.Table.DisplayName,
+            read,
+            counts.Written,
+            quarantined,
+            $"Transform {plan.Transform.Name}: {counts.Staged} rows passed the rules; {counts.FirstVersions} keys got a first version, "
+            + $"{counts.NewVersions} a new version and {counts.Unchanged} kept theirs.");
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
 
         var result = new Scd2Result(
             plan.Transform.Name, plan.Table.DisplayName, read, counts.FirstVersions, counts.NewVersions, counts.Closed,
-            counts.Staged - counts.FirstVersions - counts.NewVersions, quarantined, stopwatch.Elapsed);
+            counts.Unchanged, quarantined, stopwatch.Elapsed);
         TransformLog.Scd2Completed(_logger, result.Transform, result.Table, read, result.FirstVersions, result.NewVersions, result.Closed, result.Unchanged, quarantined, stopwatch.ElapsedMilliseconds);
         return result;
     }
@@ -243,28 +261,9 @@ public sealed class TransformRunner
         return counts[0];
     }
 
-    private static async Task<long> ReadCountAsync<TSource, TTarget>(
-        ServerPlan<TSource, TTarget> plan,
-        TransformRunOptions options,
-        long written,
-        long quarantined,
-        TransformSession session,
-        CancellationToken cancellationToken)
+    private static async Task<long> CountInputAsync<TSource, TTarget>(
+        ServerPlan<TSource, TTarget> plan, TransformSession session, CancellationToken cancellationToken)
         where TSource : class
-        where TTarget : class
-    {
-        if (!options.VerifyCounts)
-        {
-            return written + quarantined;
-        }
-
-        var read = (await session.Statements.QueryRowAsync(TransformSql.Count(plan.Rows), plan.Rows.CloneParameters(), cancellationToken).ConfigureAwait(false))[0];
-        if (read != written + quarantined)
-        {
-            throw new InvalidOperationException(
-                $"Transform {plan.Transform.Name}: read {read} rows but wrote {written} and quarantined {quarantined}; every row must land in exactly one place.");
-        }
-
-        return read;
-    }
+        where TTarget : class =>
+        (await session.Statements.QueryRowAsync(TransformSql.Count(plan.Rows), plan.Rows.CloneParameters(), cancellationToken).ConfigureAwait(false))[0];
 }

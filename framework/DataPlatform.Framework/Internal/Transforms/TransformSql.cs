@@ -11,7 +11,8 @@ internal static class TransformSql
 {
     /// <summary>
     /// <c>INSERT INTO target (cols) SELECT cols FROM (q) [ON CONFLICT (key) DO UPDATE SET … WHERE (t.cols) IS DISTINCT FROM
-    /// (excluded.cols)]</c>, returning one row: rows selected, inserted, updated.
+    /// (excluded.cols)]</c>, returning one row: rows selected, inserted, updated, already equal (each measured on its own, all
+    /// against the table as it was before the statement), deleted.
     /// </summary>
     /// <remarks>
     /// The selected rows are counted before the first one is written (the count is a one-time filter of the INSERT's
@@ -30,6 +31,7 @@ internal static class TransformSql
         var insertList = string.Join(", ", columns.Select(c => c.Quoted));
         RequireMandatoryColumns(plan.Transform.Name, table, columns, []);
         var conflict = string.Empty;
+        var same = "0";
         if (mode == TransformMode.Upsert)
         {
             var missingKey = key.Where(k => !columns.Contains(k)).Select(k => k.Property).ToList();
@@ -46,6 +48,13 @@ internal static class TransformSql
                 : $" ON CONFLICT ({Join(key)}) DO UPDATE SET "
                     + string.Join(", ", compared.Select(c => $"{c.Quoted} = excluded.{c.Quoted}").Concat(touched.Select(c => $"{c.Quoted} = now()")))
                     + $" WHERE ({string.Join(", ", compared.Select(c => "t." + c.Quoted))}) IS DISTINCT FROM ({string.Join(", ", compared.Select(c => "excluded." + c.Quoted))})";
+
+            // Measured, not taken as the rest: the rows the upsert leaves alone because the table already holds them as they
+            // are. An input row that collapses into another input row's key is neither inserted, updated nor this.
+            var equal = compared.Count == 0
+                ? string.Empty
+                : $" AND ({string.Join(", ", compared.Select(c => "t." + c.Quoted))}) IS NOT DISTINCT FROM ({string.Join(", ", compared.Select(c => "src." + c.Quoted))})";
+            same = $"(SELECT count(*) FROM src WHERE EXISTS (SELECT 1 FROM {table.QualifiedName} AS t WHERE {string.Join(" AND ", key.Select(k => $"t.{k.Quoted} = src.{k.Quoted}"))}{equal}))";
         }
 
         // The DELETE and the INSERT of one statement touch disjoint keys (rows missing from src, rows in src), and both see
@@ -58,7 +67,7 @@ internal static class TransformSql
             WITH src AS MATERIALIZED (SELECT {select} FROM ({plan.Pass.Sql}) AS q),
             selected AS MATERIALIZED (SELECT count(*) AS n FROM src),
             ins AS (INSERT INTO {table.QualifiedName} AS t ({insertList}) SELECT {insertList} FROM src WHERE (SELECT n FROM selected) >= 0{conflict} RETURNING (xmax = 0) AS inserted){delete}
-            SELECT (SELECT n FROM selected), count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted), {deleted} FROM ins
+            SELECT (SELECT n FROM selected), count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted), {same}, {deleted} FROM ins
             """;
     }
 
