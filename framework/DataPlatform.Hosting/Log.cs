@@ -11,8 +11,8 @@ internal static partial class Log
     [LoggerMessage(7001, LogLevel.Information, "{Layer}.{Table}: started")]
     public static partial void TableStarted(ILogger logger, string layer, string table);
 
-    [LoggerMessage(7003, LogLevel.Information, "{Layer}.{Table}: read {RowsRead}, written {RowsWritten}, quarantined {RowsQuarantined} in {Seconds:F2} s")]
-    public static partial void TableCompleted(ILogger logger, string layer, string table, long rowsRead, long rowsWritten, long rowsQuarantined, double seconds);
+    [LoggerMessage(7003, LogLevel.Information, "{Layer}.{Table}: read {RowsRead}, written {RowsWritten}, unchanged {RowsUnchanged}, quarantined {RowsQuarantined} in {Seconds:F2} s")]
+    public static partial void TableCompleted(ILogger logger, string layer, string table, long rowsRead, long rowsWritten, long rowsUnchanged, long rowsQuarantined, double seconds);
 
     [LoggerMessage(7020, LogLevel.Information, "Running pipeline {Pipeline} (warehouse {Warehouse}, source {Source})")]
     public static partial void RunStarting(ILogger logger, string pipeline, string warehouse, string source);

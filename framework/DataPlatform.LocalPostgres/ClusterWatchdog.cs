@@ -62,6 +62,17 @@ internal static class ClusterWatchdog
         process?.WaitForExit(5000);
     }
 
+    /// <summary>
+    /// Writes the lease again with the same owner process id, as a new file owned by this user moved over the old one, so
+    /// the watchdog never sees it missing.
+    /// </summary>
+    public static void Rewrite(string leaseFile)
+    {
+        var staging = leaseFile + ".new";
+        File.WriteAllText(staging, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        File.Move(staging, leaseFile, overwrite: true);
+    }
+
     /// <summary>Ends the watchdog (it exits within a second) by removing its lease file.</summary>
     public static void Release(string leaseFile)
     {

@@ -101,16 +101,19 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     /// <remarks>
     /// First sweeps the temporary directory of ephemeral clusters leaked by processes that died together with their watchdog:
     /// a directory whose lease names a dead owner (its server, if still running, is stopped), or one without a lease that has
-    /// been idle for ten minutes with no server running. Directories of live owners are never touched; sweep failures are
-    /// logged and ignored.
+    /// been idle for ten minutes with no server running. Directories of live owners, of other users and links are never
+    /// touched, and a server is signalled only once verified to be the server of that directory; sweep failures are logged
+    /// and ignored. Clusters kept in the relocation root for a checkout that no longer exists are removed too
+    /// (<see cref="RelocatedClusters.RemoveOrphaned"/>).
     /// </remarks>
     /// <exception cref="PostgresBinariesNotFoundException">No PostgreSQL server binaries are installed.</exception>
     public static LocalPostgresCluster CreateEphemeral(LocalPostgresClusterOptions? options = null, ILoggerFactory? loggerFactory = null)
     {
         options ??= new LocalPostgresClusterOptions();
         var binaries = PostgresBinaries.Locate(options.BinDirectory);
-        LeakedClusterSweeper.Sweep(
-            Path.GetTempPath(), binaries, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<LocalPostgresCluster>());
+        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<LocalPostgresCluster>();
+        LeakedClusterSweeper.Sweep(Path.GetTempPath(), logger);
+        RelocatedClusters.RemoveOrphaned(logger);
         var directory = Directory.CreateTempSubdirectory(EphemeralDirectoryPrefix).FullName;
         var cluster = new LocalPostgresCluster(directory, isEphemeral: true, options, binaries, loggerFactory);
         cluster.StartWatchdog();
@@ -122,6 +125,8 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     /// process runs as root and the unprivileged <c>postgres</c> user that runs the server cannot reach it (an ancestor such
     /// as <c>/root</c> is not searchable by others). Then a stable directory under <paramref name="fallbackRoot"/> (default
     /// <c>/var/lib/dataplatform/clusters</c>) derived from the preferred path is returned, so reruns find the same cluster.
+    /// Use <see cref="RelocatedClusters.Claim"/> to also record the placement, so that the cluster is removed once the
+    /// preferred directory's parent is deleted.
     /// </summary>
     public static string ReachableDirectory(string preferredDirectory, string? fallbackRoot = null)
     {
@@ -134,7 +139,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(full)))[..12];
         var name = new DirectoryInfo(full).Parent?.Parent?.Name is { Length: > 0 } project ? $"{project}-{hash}" : hash;
-        return Path.Combine(fallbackRoot ?? "/var/lib/dataplatform/clusters", name);
+        return Path.Combine(fallbackRoot ?? RelocatedClusters.DefaultRoot, name);
     }
 
     /// <summary>Creates (but does not initialize or start) a cluster in <paramref name="directory"/>, which is kept on dispose.</summary>
@@ -180,6 +185,13 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
         _password = ClusterPassword.Create(PasswordFile);
         await ServiceAccount.PrepareDirectoryAsync(RootDirectory, _options.CommandTimeout, cancellationToken).ConfigureAwait(false);
+        if (ServiceAccount.IsRoot && File.Exists(LeaseFile))
+        {
+            // Handing the directory over gave the lease to the service account too; the sweep of leaked clusters trusts only a
+            // lease its own user wrote, so it is written again, in place, for the watchdog that is already polling it.
+            ClusterWatchdog.Rewrite(LeaseFile);
+        }
+
         LocalPostgresLog.Initializing(_logger, DataDirectory, _binaries.InitDb);
         var arguments = new List<string>
         {

@@ -46,4 +46,13 @@ internal static partial class LocalPostgresLog
 
     [LoggerMessage(EventId = 6013, Level = LogLevel.Warning, Message = "The PostgreSQL cluster in {DataDirectory} used trust authentication: giving the postgres user a random password and requiring it (scram-sha-256)")]
     public static partial void Securing(ILogger logger, string dataDirectory);
+
+    [LoggerMessage(EventId = 6014, Level = LogLevel.Debug, Message = "Leaving {Directory} alone: {Reason}")]
+    public static partial void LeftAlone(ILogger logger, string directory, string reason);
+
+    [LoggerMessage(EventId = 6015, Level = LogLevel.Information, Message = "Removing PostgreSQL cluster {Directory}: it was kept outside {PreferredDirectory}, which no longer exists")]
+    public static partial void RemovingRelocated(ILogger logger, string directory, string preferredDirectory);
+
+    [LoggerMessage(EventId = 6016, Level = LogLevel.Warning, Message = "Could not remove PostgreSQL cluster {Directory} kept outside its checkout")]
+    public static partial void RelocatedRemovalFailed(ILogger logger, Exception exception, string directory);
 }

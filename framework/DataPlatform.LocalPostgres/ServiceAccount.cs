@@ -11,7 +11,21 @@ internal static class ServiceAccount
 {
     public const string UserName = "postgres";
 
+    private static readonly Lazy<uint?> s_userId = new(LookUpUserId);
+
     public static bool IsRoot => !OperatingSystem.IsWindows() && GetEffectiveUserId() == 0;
+
+    /// <summary>The effective user id of this process (Unix only).</summary>
+    public static uint CurrentUserId => GetEffectiveUserId();
+
+    /// <summary>The user id of the service account, or <see langword="null"/> when it does not exist.</summary>
+    public static uint? UserId => s_userId.Value;
+
+    /// <summary>
+    /// Whether a file owned by <paramref name="ownerId"/> belongs to this process's clusters: owned by this user, or, when root,
+    /// by the service account that root's clusters are handed to.
+    /// </summary>
+    public static bool OwnsClustersOf(uint ownerId) => ownerId == CurrentUserId || (IsRoot && ownerId == UserId);
 
     /// <summary>The command and arguments that run <paramref name="tool"/> as the service account when needed.</summary>
     public static (string FileName, IReadOnlyList<string> Arguments) Wrap(string tool, IReadOnlyList<string> arguments)
@@ -84,6 +98,21 @@ internal static class ServiceAccount
                 $"The '{UserName}' user cannot reach '{directory}' because '{blocked}' is not searchable by other users "
                 + $"(mode {Convert.ToString((int)mode, 8)}). Put the cluster directory somewhere reachable (e.g. under /tmp), "
                 + $"or allow traversal with 'chmod o+x {blocked}'.");
+        }
+    }
+
+    private static uint? LookUpUserId()
+    {
+        try
+        {
+            var id = ProcessRunner.Run("id", ["-u", UserName], TimeSpan.FromSeconds(10));
+            return id.Succeeded && uint.TryParse(id.StandardOutput.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var uid)
+                ? uid
+                : null;
+        }
+        catch (Exception ex) when (ex is LocalPostgresException or System.ComponentModel.Win32Exception)
+        {
+            return null;
         }
     }
 

@@ -27,6 +27,26 @@ public sealed class RunVerbTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task The_run_summary_and_status_show_the_rows_left_unchanged()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await server.CreateDatabaseAsync("host_unchanged", ct);
+        var definition = HostRun.Definition(new TestkitLayer(unchanged: 2));
+
+        var run = await HostRun.RunAsync(definition, "run", "--warehouse", db.ConnectionString, "--source", db.ConnectionString);
+        var json = await HostRun.RunAsync(definition, "run", "--warehouse", db.ConnectionString, "--source", db.ConnectionString, "--output", "json");
+        var status = await HostRun.RunAsync(definition, "status", "--warehouse", db.ConnectionString);
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        Assert.Matches(@"read\s+written\s+unchanged\s+quarantined", run.Output);
+        Assert.Matches(@"silver\s+country\s+3\s+3\s+2\s+0\s", run.Output);
+        Assert.Contains("\"rows_unchanged\": 2", json.Output, StringComparison.Ordinal);
+        Assert.True(status.ExitCode == ExitCodes.Ok, status.ToString());
+        Assert.Matches(@"silver written\s+unchanged\s+quarantined", status.Output);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(status.Output, @"succeeded\s.*\s0\s+2\s+0\s*$", System.Text.RegularExpressions.RegexOptions.Multiline).Count);
+    }
+
+    [Fact]
     public async Task Status_shows_the_open_quarantine_per_table_and_rule()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -5,7 +5,7 @@ using DataPlatform.TestDatakit;
 namespace DataPlatform.Hosting.Tests;
 
 /// <summary>A silver layer over the test datakit: records one table in the ledger, or waits for cancellation when told to.</summary>
-internal sealed class TestkitLayer(long quarantined = 0, TaskCompletionSource? started = null) : PipelineLayer("silver")
+internal sealed class TestkitLayer(long quarantined = 0, TaskCompletionSource? started = null, long unchanged = 0) : PipelineLayer("silver")
 {
     public override IReadOnlyList<Type> ContextTypes => [typeof(TestkitContext)];
 
@@ -24,14 +24,17 @@ internal sealed class TestkitLayer(long quarantined = 0, TaskCompletionSource? s
         {
             await run.Ledger.RecordTableAsync(
                 run.BatchId,
-                new BatchTableEntry { Layer = Name, TableName = "sl__testkit.country", RowsRead = 3, RowsQuarantined = quarantined, StartedAt = begun, FinishedAt = DateTime.UtcNow },
+                new BatchTableEntry
+                {
+                    Layer = Name, TableName = "sl__testkit.country", RowsRead = 3, RowsQuarantined = quarantined, RowsUnchanged = unchanged, StartedAt = begun, FinishedAt = DateTime.UtcNow,
+                },
                 connection,
                 transaction,
                 cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        var result = new TableResult(Name, "country", 3 + quarantined, 3, quarantined, DateTime.UtcNow - begun);
+        var result = new TableResult(Name, "country", 3 + quarantined, 3, quarantined, DateTime.UtcNow - begun) { RowsUnchanged = unchanged };
         run.Progress.TableCompleted(result);
         return [result];
     }

@@ -68,7 +68,7 @@ public sealed class LeakedClusterSweepTests
 
             var logs = new ListLoggerProvider();
             using var loggerFactory = TestOutputLoggerFactory.Create(capture: logs);
-            LeakedClusterSweeper.Sweep(parent, PostgresBinaries.Locate(), loggerFactory.CreateLogger("sweep"));
+            LeakedClusterSweeper.Sweep(parent, loggerFactory.CreateLogger("sweep"));
 
             Assert.False(Directory.Exists(deadOwner));
             Assert.False(Directory.Exists(recycledServerPid));
@@ -98,7 +98,7 @@ public sealed class LeakedClusterSweepTests
             Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
             await File.ReadAllTextAsync(Path.Combine(cluster.RootDirectory, "watchdog.lease"), ct));
 
-        LeakedClusterSweeper.Sweep(Path.GetDirectoryName(cluster.RootDirectory)!, PostgresBinaries.Locate(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        LeakedClusterSweeper.Sweep(Path.GetDirectoryName(cluster.RootDirectory)!, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         Assert.True(Directory.Exists(cluster.RootDirectory));
     }
 

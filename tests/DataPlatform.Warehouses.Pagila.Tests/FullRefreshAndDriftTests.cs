@@ -24,6 +24,9 @@ public sealed class FullRefreshAndDriftTests(PostgresServer server)
         Assert.Empty(RowVersions.Changed(before, await RowVersions.TakeAsync(warehouse.DataSource, ct)));
         Assert.Equal(0L, await warehouse.ScalarAsync<long>(
             "SELECT coalesce(sum(rows_written), 0) FROM dataplatform.batch_table WHERE layer = 'bronze' AND batch_id = (SELECT max(batch_id) FROM dataplatform.batch)", ct));
+        Assert.Equal(0L, await warehouse.ScalarAsync<long>(
+            "SELECT count(*) FROM dataplatform.batch_table WHERE layer = 'bronze' AND batch_id = (SELECT max(batch_id) FROM dataplatform.batch) AND rows_unchanged <> rows_read", ct));
+        Assert.Matches(@"bronze\s+rental\s+(\S+)\s+0\s+\1\s+0\s", refresh.StandardOutput);
         Assert.True(bronzeRows > 0);
     }
 

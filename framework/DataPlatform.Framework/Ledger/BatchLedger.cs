@@ -168,6 +168,7 @@ public sealed class BatchLedger : IAsyncDisposable
             ("rows_read", entry.RowsRead),
             ("rows_written", entry.RowsWritten),
             ("rows_quarantined", entry.RowsQuarantined),
+            ("rows_unchanged", entry.RowsUnchanged),
             ("watermark_before", (object?)entry.WatermarkBefore ?? DBNull.Value),
             ("watermark_after", (object?)entry.WatermarkAfter ?? DBNull.Value),
             ("started_at", entry.StartedAt),
@@ -507,6 +508,7 @@ public sealed class BatchLedger : IAsyncDisposable
                         FinishedAt = reader.GetDateTime(9),
                         Seconds = reader.GetDecimal(10),
                         SourceTable = reader.IsDBNull(11) ? null : reader.GetString(11),
+                        RowsUnchanged = reader.GetInt64(12),
                     });
                 }
             }

@@ -15,11 +15,21 @@ public sealed class BatchTable
     /// <summary>Rows read from the layer below (or the source).</summary>
     public long RowsRead { get; set; }
 
-    /// <summary>Rows written to the table.</summary>
+    /// <summary>
+    /// Rows written to the table, as the statements counted them: bronze, the rows appended (changed rows and delete rows);
+    /// silver and gold, the input rows now represented in the table (inserted, updated, already equal, soft-deleted).
+    /// </summary>
     public long RowsWritten { get; set; }
 
     /// <summary>Rows sent to quarantine.</summary>
     public long RowsQuarantined { get; set; }
+
+    /// <summary>
+    /// Rows read that equal what the table already holds and were left as they were. Bronze does not append them: it reads
+    /// <c>RowsWritten</c> minus its delete rows plus these. Silver and gold count them in <c>RowsWritten</c> too: they read
+    /// <c>RowsWritten + RowsQuarantined</c>. 0 in ledgers written before the column existed.
+    /// </summary>
+    public long RowsUnchanged { get; set; }
 
     /// <summary>The incremental cursor before the load (JSON or plain text); NULL for a first or full load.</summary>
     public string? WatermarkBefore { get; set; }

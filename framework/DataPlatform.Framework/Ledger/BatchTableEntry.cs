@@ -18,6 +18,9 @@ public sealed record BatchTableEntry
     /// <summary>Rows quarantined.</summary>
     public long RowsQuarantined { get; init; }
 
+    /// <summary>Rows read that equal what the table already holds and were left as they were; see <see cref="BatchTable.RowsUnchanged"/>.</summary>
+    public long RowsUnchanged { get; init; }
+
     /// <summary>The cursor before the load.</summary>
     public string? WatermarkBefore { get; init; }
 

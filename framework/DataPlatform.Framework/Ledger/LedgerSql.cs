@@ -55,9 +55,11 @@ internal static class LedgerSql
             finished_at timestamp with time zone NOT NULL,
             seconds numeric(12,3) NOT NULL,
             source_table text NULL,
+            rows_unchanged bigint NOT NULL DEFAULT 0,
             CONSTRAINT pk_batch_table PRIMARY KEY (batch_id, layer, table_name),
             CONSTRAINT fk_batch_table_batch_batch_id FOREIGN KEY (batch_id) REFERENCES dataplatform.batch (batch_id) ON DELETE CASCADE);
         ALTER TABLE dataplatform.batch_table ADD COLUMN IF NOT EXISTS source_table text NULL;
+        ALTER TABLE dataplatform.batch_table ADD COLUMN IF NOT EXISTS rows_unchanged bigint NOT NULL DEFAULT 0;
         CREATE TABLE IF NOT EXISTS dataplatform.source_identity (
             pipeline text NOT NULL,
             system_identifier text NOT NULL,
@@ -98,10 +100,10 @@ internal static class LedgerSql
 
     public const string RecordTable = """
         INSERT INTO dataplatform.batch_table
-            (batch_id, layer, table_name, rows_read, rows_written, rows_quarantined, watermark_before, watermark_after, started_at, finished_at, seconds, source_table)
-        VALUES (@batch_id, @layer, @table_name, @rows_read, @rows_written, @rows_quarantined, @watermark_before, @watermark_after, @started_at, @finished_at, @seconds, @source_table)
+            (batch_id, layer, table_name, rows_read, rows_written, rows_quarantined, rows_unchanged, watermark_before, watermark_after, started_at, finished_at, seconds, source_table)
+        VALUES (@batch_id, @layer, @table_name, @rows_read, @rows_written, @rows_quarantined, @rows_unchanged, @watermark_before, @watermark_after, @started_at, @finished_at, @seconds, @source_table)
         ON CONFLICT (batch_id, layer, table_name) DO UPDATE SET
-            rows_read = EXCLUDED.rows_read, rows_written = EXCLUDED.rows_written, rows_quarantined = EXCLUDED.rows_quarantined,
+            rows_read = EXCLUDED.rows_read, rows_written = EXCLUDED.rows_written, rows_quarantined = EXCLUDED.rows_quarantined, rows_unchanged = EXCLUDED.rows_unchanged,
             watermark_before = EXCLUDED.watermark_before, watermark_after = EXCLUDED.watermark_after,
             started_at = EXCLUDED.started_at, finished_at = EXCLUDED.finished_at, seconds = EXCLUDED.seconds, source_table = EXCLUDED.source_table
         """;
@@ -121,7 +123,7 @@ internal static class LedgerSql
         """;
 
     public const string TablesOfBatches = """
-        SELECT batch_id, layer, table_name, rows_read, rows_written, rows_quarantined, watermark_before, watermark_after, started_at, finished_at, seconds, source_table
+        SELECT batch_id, layer, table_name, rows_read, rows_written, rows_quarantined, watermark_before, watermark_after, started_at, finished_at, seconds, source_table, rows_unchanged
         FROM dataplatform.batch_table WHERE batch_id = ANY(@ids) ORDER BY batch_id DESC, started_at, layer, table_name
         """;
 

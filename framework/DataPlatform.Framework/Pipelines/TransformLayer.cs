@@ -234,6 +234,7 @@ public sealed class TransformLayer : PipelineLayer
         {
             foreach (var (result, entry) in tables.Entries)
             {
+                RowAccounting.Require(execution.Context.BatchId, entry.TableName, entry.RowsRead, entry.RowsWritten, entry.RowsQuarantined);
                 await ledger.RecordTableAsync(execution.Context.BatchId, entry, execution.Connection, execution.Transaction, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -324,6 +325,7 @@ public sealed class TransformLayer : PipelineLayer
                 RowsRead = t.Outcome.Read,
                 RowsWritten = t.Outcome.Written,
                 RowsQuarantined = t.Outcome.Quarantined,
+                RowsUnchanged = t.Outcome.Unchanged,
                 StartedAt = t.StartedAt,
                 FinishedAt = t.StartedAt + t.Elapsed,
             }));

@@ -24,7 +24,4 @@ public sealed class Scd2Options
 
     /// <summary>The property flagging the current version (default <c>IsCurrent</c>).</summary>
     public string IsCurrentProperty { get; init; } = "IsCurrent";
-
-    /// <summary>Count the input rows separately and fail unless read = staged + quarantined (default true).</summary>
-    public bool VerifyCounts { get; init; } = true;
 }

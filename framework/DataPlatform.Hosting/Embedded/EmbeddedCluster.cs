@@ -59,6 +59,7 @@ internal sealed class EmbeddedCluster : IAsyncDisposable
         WarehouseHostDefinition definition, string homeDirectory, bool keepRunning, ILoggerFactory loggerFactory, CancellationToken ct)
     {
         Directory.CreateDirectory(homeDirectory);
+        RelocatedClusters.RemoveOrphaned(loggerFactory.CreateLogger<EmbeddedCluster>());
         var cluster = LocalPostgresCluster.CreatePersistent(
             ClusterDirectory(homeDirectory, loggerFactory.CreateLogger<EmbeddedCluster>()),
             new LocalPostgresClusterOptions { DisableDurability = false, StopWhenProcessExits = !keepRunning },
@@ -97,17 +98,17 @@ internal sealed class EmbeddedCluster : IAsyncDisposable
         File.Exists(Path.Combine(LocalPostgresCluster.ReachableDirectory(Path.Combine(homeDirectory, ClusterFolder)), "data", "PG_VERSION"));
 
     // As root the server runs as the 'postgres' user, which cannot enter e.g. /root: the cluster then lives in a reachable
-    // directory derived from the home path, and <home>/cluster becomes a link to it, so reruns and users find it.
+    // directory derived from the home path, recorded as this home's so that it is removed once the home is deleted, and
+    // <home>/cluster becomes a link to it, so reruns and users find it.
     private static string ClusterDirectory(string homeDirectory, ILogger logger)
     {
         var preferred = Path.GetFullPath(Path.Combine(homeDirectory, ClusterFolder));
-        var reachable = LocalPostgresCluster.ReachableDirectory(preferred);
+        var reachable = RelocatedClusters.Claim(preferred);
         if (reachable == preferred)
         {
             return preferred;
         }
 
-        Directory.CreateDirectory(reachable);
         if (!Path.Exists(preferred))
         {
             Directory.CreateSymbolicLink(preferred, reachable);

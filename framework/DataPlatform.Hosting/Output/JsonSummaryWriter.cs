@@ -22,6 +22,7 @@ internal static class JsonSummaryWriter
                 Seconds = Math.Round((outcome.LayerTimes.TryGetValue(layer.Key, out var t) ? t : TimeSpan.FromTicks(layer.Sum(s => s.Elapsed.Ticks))).TotalSeconds, 3),
                 RowsRead = layer.Sum(s => s.RowsRead),
                 RowsWritten = layer.Sum(s => s.RowsWritten),
+                RowsUnchanged = layer.Sum(s => s.RowsUnchanged),
                 RowsQuarantined = layer.Sum(s => s.RowsQuarantined),
             }),
             Tables = outcome.Tables.Select(s => new
@@ -30,6 +31,7 @@ internal static class JsonSummaryWriter
                 s.Table,
                 s.RowsRead,
                 s.RowsWritten,
+                s.RowsUnchanged,
                 s.RowsQuarantined,
                 Seconds = Math.Round(s.Elapsed.TotalSeconds, 3),
                 RowsPerSecond = Math.Round(s.RowsPerSecond),

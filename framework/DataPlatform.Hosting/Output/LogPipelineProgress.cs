@@ -35,6 +35,6 @@ internal sealed class LogPipelineProgress(ILogger logger, TimeProvider time) : I
     public void TableCompleted(TableResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        Log.TableCompleted(logger, result.Layer, result.Table, result.RowsRead, result.RowsWritten, result.RowsQuarantined, result.Elapsed.TotalSeconds);
+        Log.TableCompleted(logger, result.Layer, result.Table, result.RowsRead, result.RowsWritten, result.RowsUnchanged, result.RowsQuarantined, result.Elapsed.TotalSeconds);
     }
 }

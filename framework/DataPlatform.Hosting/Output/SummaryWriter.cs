@@ -4,7 +4,10 @@ using Spectre.Console;
 
 namespace DataPlatform.Hosting.Output;
 
-/// <summary>Writes the end-of-run summary to stdout: one row per layer and table, a total per layer.</summary>
+/// <summary>
+/// Writes the end-of-run summary to stdout: one row per layer and table, a total per layer. "unchanged" counts rows read
+/// that the table already held as they are: bronze does not append them, silver and gold count them as written too.
+/// </summary>
 internal static class SummaryWriter
 {
     public static void Write(IAnsiConsole console, PipelineResult outcome, TimeSpan elapsed)
@@ -14,6 +17,7 @@ internal static class SummaryWriter
         table.AddColumn("table");
         table.AddColumn(new TableColumn("read").RightAligned());
         table.AddColumn(new TableColumn("written").RightAligned());
+        table.AddColumn(new TableColumn("unchanged").RightAligned());
         table.AddColumn(new TableColumn("quarantined").RightAligned());
         table.AddColumn(new TableColumn("seconds").RightAligned());
         table.AddColumn(new TableColumn("rows/s").RightAligned());
@@ -22,7 +26,7 @@ internal static class SummaryWriter
         {
             foreach (var step in layer)
             {
-                AddRow(table, step.Layer, step.Table, step.RowsRead, step.RowsWritten, step.RowsQuarantined, step.Elapsed, step.RowsPerSecond, bold: false);
+                AddRow(table, step.Layer, step.Table, step.RowsRead, step.RowsWritten, step.RowsUnchanged, step.RowsQuarantined, step.Elapsed, step.RowsPerSecond, bold: false);
             }
 
             if (layer.Count() < 2)
@@ -36,8 +40,11 @@ internal static class SummaryWriter
                 layer.Sum(s => s.RowsRead),
                 layer.Sum(s => s.RowsWritten),
                 layer.Sum(s => s.RowsQuarantined),
-                outcome.LayerTimes.TryGetValue(layer.Key, out var wallClock) ? wallClock : TimeSpan.FromTicks(layer.Sum(s => s.Elapsed.Ticks)));
-            AddRow(table, total.Layer, total.Table, total.RowsRead, total.RowsWritten, total.RowsQuarantined, total.Elapsed, total.RowsPerSecond, bold: true);
+                outcome.LayerTimes.TryGetValue(layer.Key, out var wallClock) ? wallClock : TimeSpan.FromTicks(layer.Sum(s => s.Elapsed.Ticks)))
+            {
+                RowsUnchanged = layer.Sum(s => s.RowsUnchanged),
+            };
+            AddRow(table, total.Layer, total.Table, total.RowsRead, total.RowsWritten, total.RowsUnchanged, total.RowsQuarantined, total.Elapsed, total.RowsPerSecond, bold: true);
         }
 
         console.Write(table);
@@ -54,7 +61,7 @@ internal static class SummaryWriter
     }
 
     private static void AddRow(
-        Table table, string layer, string name, long read, long written, long quarantined, TimeSpan elapsed, double rate, bool bold)
+        Table table, string layer, string name, long read, long written, long unchanged, long quarantined, TimeSpan elapsed, double rate, bool bold)
     {
         string Cell(string text) => bold ? $"[bold]{Markup.Escape(text)}[/]" : Markup.Escape(text);
         table.AddRow(
@@ -62,6 +69,7 @@ internal static class SummaryWriter
             Cell(name),
             Cell(read.ToString("N0", CultureInfo.InvariantCulture)),
             Cell(written.ToString("N0", CultureInfo.InvariantCulture)),
+            Cell(unchanged.ToString("N0", CultureInfo.InvariantCulture)),
             Cell(quarantined.ToString("N0", CultureInfo.InvariantCulture)),
             Cell(elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)),
             Cell(rate.ToString("N0", CultureInfo.InvariantCulture)));

@@ -4,6 +4,7 @@ using DataPlatform.Framework.Schema;
 using DataPlatform.Hosting.Embedded;
 using DataPlatform.Hosting.Output;
 using DataPlatform.Hosting.Running;
+using DataPlatform.LocalPostgres;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Spectre.Console;
@@ -26,14 +27,21 @@ internal sealed class StatusHandler(WarehouseHostDefinition definition, ConsoleO
             }
 
             var home = Path.GetFullPath(dataDirectory ?? EmbeddedCluster.DefaultHomeDirectory());
+            RelocatedClusters.RemoveOrphaned(_logger);
+            int exitCode;
             if (!EmbeddedCluster.Exists(home))
             {
                 output.Console.WriteLine($"No embedded warehouse in {home} yet: run `{definition.CommandName} run` first, or pass --warehouse <connection string>.");
-                return ExitCodes.Ok;
+                exitCode = ExitCodes.Ok;
+            }
+            else
+            {
+                await using var embedded = await EmbeddedCluster.StartAsync(definition, home, keepRunning: false, loggerFactory, ct);
+                exitCode = await ShowAsync(embedded.WarehouseConnectionString, limit, ct);
             }
 
-            await using var embedded = await EmbeddedCluster.StartAsync(definition, home, keepRunning: false, loggerFactory, ct);
-            return await ShowAsync(embedded.WarehouseConnectionString, limit, ct);
+            WriteRelocatedClusters(RelocatedClusters.List());
+            return exitCode;
         }
         catch (Exception e) when (Failures.IsConnectionFailure(e))
         {
@@ -69,6 +77,7 @@ internal sealed class StatusHandler(WarehouseHostDefinition definition, ConsoleO
             table.AddColumn(new TableColumn($"{layer} written").RightAligned());
         }
 
+        table.AddColumn(new TableColumn("unchanged").RightAligned());
         table.AddColumn(new TableColumn("quarantined").RightAligned());
         table.AddColumn("error");
         foreach (var batch in batches)
@@ -82,6 +91,7 @@ internal sealed class StatusHandler(WarehouseHostDefinition definition, ConsoleO
             };
             cells.AddRange(Layers.Select(layer =>
                 batch.Tables.Where(t => t.Layer == layer).Sum(t => t.RowsWritten).ToString("N0", CultureInfo.InvariantCulture)));
+            cells.Add(batch.Tables.Sum(t => t.RowsUnchanged).ToString("N0", CultureInfo.InvariantCulture));
             cells.Add(batch.Tables.Sum(t => t.RowsQuarantined).ToString("N0", CultureInfo.InvariantCulture));
             cells.Add(Truncate(batch.Error));
             table.AddRow(cells.Select(Markup.Escape).ToArray());
@@ -121,6 +131,30 @@ internal sealed class StatusHandler(WarehouseHostDefinition definition, ConsoleO
         }
 
         output.Console.Write(table);
+    }
+
+    // As root, embedded clusters of homes the server's account cannot reach live outside them; each is removed with its
+    // home, and until then it is listed here, so disk space used outside any checkout is never a surprise.
+    private void WriteRelocatedClusters(IReadOnlyList<RelocatedCluster> clusters)
+    {
+        if (clusters.Count == 0)
+        {
+            return;
+        }
+
+        output.Console.WriteLine();
+        var table = new Table { Border = TableBorder.Simple, Title = new TableTitle($"Embedded clusters kept outside their home ({clusters.Count})") };
+        table.AddColumn("cluster");
+        table.AddColumn("kept for");
+        foreach (var cluster in clusters)
+        {
+            table.AddRow(
+                Markup.Escape(cluster.Directory),
+                Markup.Escape(cluster.PreferredDirectory ?? "(not recorded: placed by an older version; never removed automatically)"));
+        }
+
+        output.Console.Write(table);
+        output.Console.WriteLine("Each is removed once the directory holding its link (the home, e.g. <checkout>/.dataplatform) is deleted.");
     }
 
     private IEnumerable<string> Layers => definition.Pipeline.Layers.Select(l => l.Name);

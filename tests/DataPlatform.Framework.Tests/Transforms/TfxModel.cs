@@ -98,15 +98,24 @@ public sealed class DimFilm
     public bool IsCurrent { get; set; }
 }
 
+/// <summary>Which language each film is in: its key is every column, so an upsert into it can only insert or leave a row alone.</summary>
+public sealed class FilmLanguage
+{
+    public int FilmId { get; set; }
+
+    public int LanguageId { get; set; }
+}
+
 public sealed class TfxBronzeContext(DbContextOptions options) : DatakitDbContext(options)
 {
     public DbSet<RawFilm> Films => Set<RawFilm>();
 
     public DbSet<RawLanguage> Languages => Set<RawLanguage>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    // In ConfigureLayer, not OnModelCreating, so a transform layer reading this one composes the same configuration.
+    protected override void ConfigureLayer(ModelBuilder modelBuilder)
     {
-        base.OnModelCreating(modelBuilder);
+        base.ConfigureLayer(modelBuilder);
         modelBuilder.Entity<RawFilm>().HasKey(f => f.RowId);
         modelBuilder.Entity<RawLanguage>().HasKey(l => l.LanguageId);
         modelBuilder.Entity<RawLanguage>().Property(l => l.LanguageId).ValueGeneratedNever();
@@ -129,9 +138,12 @@ public sealed class TfxGoldContext(DbContextOptions options) : DatakitDbContext(
 {
     public DbSet<DimFilm> Films => Set<DimFilm>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<FilmLanguage> FilmLanguages => Set<FilmLanguage>();
+
+    protected override void ConfigureLayer(ModelBuilder modelBuilder)
     {
-        base.OnModelCreating(modelBuilder);
+        base.ConfigureLayer(modelBuilder);
+        modelBuilder.Entity<FilmLanguage>().HasKey(f => new { f.FilmId, f.LanguageId });
         var film = modelBuilder.Entity<DimFilm>();
         film.HasKey(f => f.FilmKey);
         film.Property(f => f.FilmKey).UseIdentityAlwaysColumn();

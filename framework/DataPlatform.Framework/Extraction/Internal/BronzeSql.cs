@@ -79,6 +79,14 @@ internal static class BronzeSql
             """;
     }
 
+    /// <summary>The rows a batch appended to the bronze table: upserts, then deletes (<c>@batch</c>).</summary>
+    public static string CountBatchRows(BronzeTablePlan plan)
+    {
+        var operation = SqlIdentifier.Quote(MixinColumns.Operation);
+        return $"SELECT count(*) FILTER (WHERE {operation} = 'upsert'), count(*) FILTER (WHERE {operation} = 'delete') "
+            + $"FROM {plan.QualifiedBronze} WHERE {SqlIdentifier.Quote(MixinColumns.BatchId)} = @batch";
+    }
+
     /// <summary>
     /// Appends a <c>delete</c> row (carrying the last known values and hash) with batch <c>@batch</c> for every key whose
     /// latest version is an upsert of an earlier batch and that is gone from the source (absent from <see cref="SourceKeys"/>).

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DataPlatform.Framework.Internal.Pipelines;
 using DataPlatform.Framework.Ledger;
 using DataPlatform.Framework.Pipelines;
 using Microsoft.Extensions.Logging;
@@ -45,8 +46,17 @@ internal sealed class TableExtraction(
                 var latest = last is null ? null : await LatestHashesAsync(connection, predicate, cancellationToken).ConfigureAwait(false);
                 ExtractionLog.TableStarting(logger, plan.Table, plan.Policy.ToString(), before ?? "(none)", fullRefresh, latest?.Count ?? 0);
 
-                var (read, inserted, unchanged) = await CopyAsync(connection, predicate, cursor, latest, cancellationToken).ConfigureAwait(false);
-                var deleted = last is null ? 0 : await RecordDeletesAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                var (read, _, unchanged) = await CopyAsync(connection, predicate, cursor, latest, cancellationToken).ConfigureAwait(false);
+                var deletesRecorded = last is null ? 0 : await RecordDeletesAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+
+                // What the table now holds for this batch, counted by the server, not the rows this process meant to send.
+                var (inserted, deleted) = await CountBatchRowsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                RowAccounting.RequireExtracted(batchId, plan.BronzeTableName, read, inserted, unchanged);
+                if (deleted != deletesRecorded)
+                {
+                    throw new InvalidOperationException(
+                        $"Batch {batchId}, table {plan.BronzeTableName}: the delete detection inserted {deletesRecorded} delete rows but the table holds {deleted} for the batch.");
+                }
 
                 if (cursor.RowsAfterLimit > 0)
                 {
@@ -72,6 +82,7 @@ internal sealed class TableExtraction(
                         SourceTable = plan.SourceTableName,
                         RowsRead = read,
                         RowsWritten = result.RowsWritten,
+                        RowsUnchanged = unchanged,
                         WatermarkBefore = before,
                         WatermarkAfter = after,
                         StartedAt = startedAt,
@@ -155,6 +166,21 @@ internal sealed class TableExtraction(
         // anti-join against every source key (quadratic). A hash anti-join is right at every size.
         await ExecuteAsync(connection, transaction, "SET LOCAL enable_nestloop = off", cancellationToken).ConfigureAwait(false);
         return await ExecuteAsync(connection, transaction, BronzeSql.RecordDeletes(plan), cancellationToken, ("batch", batchId)).ConfigureAwait(false);
+    }
+
+    private async Task<(long Upserts, long Deletes)> CountBatchRowsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var command = new NpgsqlCommand(BronzeSql.CountBatchRows(plan), connection, transaction) { Parameters = { new NpgsqlParameter<long>("batch", batchId) } };
+        await using (command.ConfigureAwait(false))
+        {
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                return (reader.GetInt64(0), reader.GetInt64(1));
+            }
+        }
     }
 
     // Takes the table's lock, then reads its newest committed extraction (its ledger row committed with its data), in one

@@ -69,6 +69,9 @@ internal sealed class LedgerContext(DbContextOptions<LedgerContext> options) : D
             table.Property(t => t.FinishedAt).HasColumnType("timestamp with time zone");
             table.Property(t => t.Seconds).HasColumnType("numeric(12,3)");
             table.Property(t => t.SourceTable).HasColumnType("text");
+
+            // Added after the first ledgers existed: they get it with this default (ADD COLUMN IF NOT EXISTS), never by a rebuild.
+            table.Property(t => t.RowsUnchanged).HasDefaultValue(0L);
         });
 
         modelBuilder.Entity<SourceIdentity>(identity =>

@@ -13,17 +13,13 @@ internal sealed class ApplyStep<TBronze, TTarget>(Transform<TBronze, TTarget> tr
     where TBronze : class, IBronzeRecord
     where TTarget : class, IHasSourceBatch, IReferenceData
 {
-    // The input ("bronze rows not yet applied") reads the target itself, so a count taken after the write would see nothing
-    // left to apply: read = written + quarantined is guaranteed by the runner's single classifying expression instead.
-    private static readonly TransformRunOptions s_options = new() { VerifyCounts = false };
-
     private readonly AppliedTransform<TBronze, TTarget> _applied = new(transform);
 
     public override Type TargetType => typeof(TTarget);
 
     public override async Task<StepOutcome> RunAsync(LayerExecution execution, CancellationToken cancellationToken)
     {
-        var upserted = await execution.Runner.RunAsync(_applied, execution.Read, execution.Target, execution.Context, s_options, cancellationToken)
+        var upserted = await execution.Runner.RunAsync(_applied, execution.Read, execution.Target, execution.Context, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         var keys = AppliedTransform<TBronze, TTarget>.KeyOf(_applied.Name, transform.Define(new InMemorySources(), execution.Context));
         var deleted = await SoftDeletes.ExecuteAsync<TBronze, TTarget>(execution, keys, cancellationToken).ConfigureAwait(false);

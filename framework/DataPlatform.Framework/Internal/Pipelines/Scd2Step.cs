@@ -18,7 +18,7 @@ internal sealed class Scd2Step<TSource, TTarget>(Transform<TSource, TTarget> tra
     {
         var result = await execution.Runner.MergeScd2Async(transform, execution.Read, execution.Target, execution.Context, options, cancellationToken)
             .ConfigureAwait(false);
-        return new StepOutcome(result.RowsRead, result.RowsRead - result.RowsQuarantined, result.RowsQuarantined)
+        return new StepOutcome(result.RowsRead, result.FirstVersions + result.NewVersions + result.Unchanged, result.RowsQuarantined)
         {
             Inserted = result.FirstVersions + result.NewVersions,
             Updated = result.NewVersions + result.Closed,

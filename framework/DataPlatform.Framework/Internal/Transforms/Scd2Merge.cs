@@ -72,6 +72,15 @@ internal static class Scd2Merge
 
         await statements.ExecuteAsync($"ANALYZE {Stage}", [], cancellationToken).ConfigureAwait(false);
 
+        // Keys whose current version already holds the staged values, counted before anything changes.
+        var equal = tracked.Count == 0
+            ? string.Empty
+            : $" AND ({string.Join(", ", tracked.Select(c => "d." + c.Quoted))}) IS NOT DISTINCT FROM ({string.Join(", ", tracked.Select(c => "s." + c.Quoted))})";
+        var unchanged = (await statements.QueryRowAsync(
+            $"SELECT count(*) FROM {Stage} AS s WHERE EXISTS (SELECT 1 FROM {table} AS d WHERE d.{current} AND {keyMatch("d", "s")}{equal})",
+            [],
+            cancellationToken).ConfigureAwait(false))[0];
+
         if (tracked.Count > 0)
         {
             await statements.ExecuteAsync(
@@ -109,11 +118,15 @@ internal static class Scd2Merge
             [ChangeTime(changeTime), new NpgsqlParameter<DateTime>("dp_beginning", Scd2Options.BeginningOfTime)],
             cancellationToken).ConfigureAwait(false);
 
-        return new Scd2Counts(staged, inserted[0], inserted[1], closed);
+        return new Scd2Counts(staged, inserted[0], inserted[1], closed, unchanged);
     }
 
     private static NpgsqlParameter<DateTime> ChangeTime(DateTime changeTime) => new("dp_change_time", changeTime);
 }
 
-/// <summary>Row counts of one SCD2 merge.</summary>
-internal sealed record Scd2Counts(long Staged, long FirstVersions, long NewVersions, long Closed);
+/// <summary>Row counts of one SCD2 merge, each measured by its own statement.</summary>
+internal sealed record Scd2Counts(long Staged, long FirstVersions, long NewVersions, long Closed, long Unchanged)
+{
+    /// <summary>Staged rows now represented in the dimension: a first version, a new version, or a current version kept as it was.</summary>
+    public long Written => FirstVersions + NewVersions + Unchanged;
+}

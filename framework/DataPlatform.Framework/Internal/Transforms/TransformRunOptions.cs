@@ -11,12 +11,6 @@ internal sealed class TransformRunOptions
     public IReadOnlyList<string>? KeyProperties { get; init; }
 
     /// <summary>
-    /// Count the input rows with a separate <c>SELECT count(*)</c> and fail unless read = written + quarantined (default
-    /// true). When false, <see cref="TransformResult.RowsRead"/> is written + quarantined.
-    /// </summary>
-    public bool VerifyCounts { get; init; } = true;
-
-    /// <summary>
     /// Upsert only: also delete the target rows whose key the transform no longer produces (the target mirrors the rows
     /// that pass the rules: a fact whose source row is gone, or that now fails a rule, leaves the table). Runs in the same
     /// statement as the upsert; <see cref="TransformResult.RowsDeleted"/> counts them.

@@ -11,7 +11,7 @@ internal static class TransformSql
 {
     /// <summary>
     /// <c>CREATE TEMPORARY TABLE stage AS SELECT cols FROM (q)</c>: the rows a write step inserts or upserts, typed like the
-    /// target's columns. Its row count is the number of rows the step writes.
+    /// target's columns. Its row count is the number of rows that passed the rules.
     /// </summary>
     /// <remarks>
     /// The input is read whole before the target changes. Computed row by row while inserting, a source query that reads the
@@ -28,7 +28,8 @@ internal static class TransformSql
 
     /// <summary>
     /// <c>INSERT INTO target (cols) SELECT cols FROM stage [ON CONFLICT (key) DO UPDATE SET … WHERE (t.cols) IS DISTINCT FROM
-    /// (excluded.cols)]</c>, returning one row: rows inserted, updated.
+    /// (excluded.cols)]</c>, returning one row: rows inserted, updated, already equal (each measured on its own, all against
+    /// the table as it was before the statement).
     /// </summary>
     public static string Write<TSource, TTarget>(ServerPlan<TSource, TTarget> plan, TransformMode mode, IReadOnlyList<TargetColumn> key, string stage)
         where TSource : class
@@ -39,6 +40,7 @@ internal static class TransformSql
         var insertList = string.Join(", ", columns.Select(c => c.Quoted));
         RequireMandatoryColumns(plan.Transform.Name, table, columns, []);
         var conflict = string.Empty;
+        var same = "0";
         if (mode == TransformMode.Upsert)
         {
             RequireKey(plan, key);
@@ -49,11 +51,18 @@ internal static class TransformSql
                 : $" ON CONFLICT ({Join(key)}) DO UPDATE SET "
                     + string.Join(", ", compared.Select(c => $"{c.Quoted} = excluded.{c.Quoted}").Concat(touched.Select(c => $"{c.Quoted} = now()")))
                     + $" WHERE ({string.Join(", ", compared.Select(c => "t." + c.Quoted))}) IS DISTINCT FROM ({string.Join(", ", compared.Select(c => "excluded." + c.Quoted))})";
+
+            // Measured, not taken as the rest: the rows the upsert leaves alone because the table already holds them as they
+            // are. An input row that collapses into another input row's key is neither inserted, updated nor this.
+            var equal = compared.Count == 0
+                ? string.Empty
+                : $" AND ({string.Join(", ", compared.Select(c => "t." + c.Quoted))}) IS NOT DISTINCT FROM ({string.Join(", ", compared.Select(c => "src." + c.Quoted))})";
+            same = $"(SELECT count(*) FROM {stage} AS src WHERE EXISTS (SELECT 1 FROM {table.QualifiedName} AS t WHERE {string.Join(" AND ", key.Select(k => $"t.{k.Quoted} = src.{k.Quoted}"))}{equal}))";
         }
 
         return $"""
             WITH ins AS (INSERT INTO {table.QualifiedName} AS t ({insertList}) SELECT {insertList} FROM {stage}{conflict} RETURNING (xmax = 0) AS inserted)
-            SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM ins
+            SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted), {same} FROM ins
             """;
     }
 
@@ -159,8 +168,6 @@ internal static class TransformSql
             SELECT count(*) FROM del
             """;
     }
-
-    public static string Count(SqlQuery rows) => $"SELECT count(*) FROM ({rows.Sql}) AS q";
 
     public static string Join(IEnumerable<TargetColumn> columns) => string.Join(", ", columns.Select(c => c.Quoted));
 
