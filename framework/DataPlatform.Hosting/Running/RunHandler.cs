@@ -4,6 +4,7 @@ using DataPlatform.Framework.Pipelines;
 using DataPlatform.Framework.Schema;
 using DataPlatform.Hosting.Embedded;
 using DataPlatform.Hosting.Output;
+using DataPlatform.Hosting.Telemetry;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Spectre.Console;
@@ -21,7 +22,8 @@ internal sealed class RunHandler(
 
     public async Task<int> RunAsync(RunRequest request, LogLevel requestedLogLevel, CancellationToken ct)
     {
-        var live = output.IsTerminal && !request.NoProgress && !request.Json;
+        // The console exporter writes spans on stdout while the run goes on: no live display under it.
+        var live = output.IsTerminal && !request.NoProgress && !request.Json && request.Telemetry != TelemetryExporter.Console;
 
         // The live display owns the terminal; keep routine log lines out of its way unless asked for.
         logLevel.MinimumLevel = live && requestedLogLevel == LogLevel.Information ? LogLevel.Warning : requestedLogLevel;
@@ -40,6 +42,9 @@ internal sealed class RunHandler(
         }
 
         var stopwatch = Stopwatch.StartNew();
+
+        // Disposed after the summary: the last spans and the metrics are flushed when the run's output is complete.
+        using var telemetry = HostTelemetry.Start(request.Telemetry, definition.CommandName);
         try
         {
             EmbeddedCluster? embedded = null;

@@ -1,3 +1,5 @@
+using DataPlatform.Hosting.Telemetry;
+
 namespace DataPlatform.Hosting.Running;
 
 /// <summary>The parsed <c>run</c> command line (connection strings already resolved from options or environment).</summary>
@@ -14,7 +16,8 @@ internal sealed record RunRequest(
     string? DataDirectory,
     bool KeepRunning,
     bool Json,
-    bool NoProgress)
+    bool NoProgress,
+    TelemetryExporter Telemetry = TelemetryExporter.None)
 {
     /// <summary>The <c>--source</c> value that asks for a generated source.</summary>
     public const string SyntheticSource = "synthetic";
