@@ -27,10 +27,11 @@ internal sealed class RunCommand : Command
         DefaultValueFactory = _ => 1.0,
     };
 
-    private readonly Option<double> _dirtyRate = new("--dirty-rate")
+    private readonly Option<double?> _dirtyRate = new("--dirty-rate")
     {
-        Description = "Share of deliberately dirty rows (blank names, orphans, negative payments, ...) in the generated source, 0 to 1. Synthetic source only.",
-        DefaultValueFactory = _ => RunRequest.DefaultDirtyRate,
+        Description = "Share of deliberately dirty rows (blank names, orphans, negative payments, ...) per kind of defect in the generated source, 0 to 1; "
+            + "bad parents take their dependants into quarantine with them. Default: a demo handful of every kind, planted where they quarantine "
+            + "little beyond themselves. Synthetic source only.",
     };
 
     private readonly Option<bool> _fullRefresh = new("--full-refresh")
@@ -109,7 +110,7 @@ internal sealed class RunCommand : Command
         });
         _dirtyRate.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<double>() is < 0 or > 1)
+            if (r.GetValueOrDefault<double?>() is < 0 or > 1)
             {
                 r.AddError("--dirty-rate must be between 0 and 1.");
             }

@@ -88,6 +88,7 @@ internal sealed class RunHandler(
                     output.Console.WriteLine(embedded.ConnectHint(definition.CommandName));
                 }
 
+                QuarantineSummaryWriter.Write(output.Console, result, definition.RejectionLayer, ShowQuarantineCommand(request, home));
                 return CheckRejected(result, holding, request.MaxRejectedRate);
             }
         }
@@ -150,7 +151,7 @@ internal sealed class RunHandler(
             var database = embedded?.SourceDatabase ?? SyntheticSourceDatabase.DatabaseNextTo(Databases.DatabaseOf(warehouse), definition.Pipeline.Name);
             progress.Phase($"Checking the synthetic source (database {database}, scale {request.Scale.ToString(CultureInfo.InvariantCulture)})");
             generated = await SyntheticSourceDatabase.EnsureAsync(
-                definition.SyntheticSource!, server, database, request.Scale, request.DirtyRate, loggerFactory, _logger, ct);
+                definition.SyntheticSource!, server, database, request.Scale, request.DirtyRate, RunRequest.DemoDefectsPerSlot, loggerFactory, _logger, ct);
 
             // A regenerated source reuses ids and timestamps, so incremental cursors would miss its rows: read it all.
             fullRefresh |= generated is not null;
@@ -181,6 +182,18 @@ internal sealed class RunHandler(
         }
 
         return (result, holding);
+    }
+
+    // The command that lists the quarantined rows of the warehouse this run used; never with a password.
+    private string ShowQuarantineCommand(RunRequest request, string? home)
+    {
+        var command = $"{definition.CommandName} quarantine";
+        if (home is null && request.WarehouseConnectionString != Environment.GetEnvironmentVariable(EnvironmentVariables.Warehouse))
+        {
+            return $"{command} --warehouse \"{Databases.WithoutPassword(request.WarehouseConnectionString!)}\"";
+        }
+
+        return home is null || request.DataDirectory is null ? command : $"{command} --data-dir \"{home}\"";
     }
 
     // A warehouse database that does not exist yet is created (deploy what is missing), when the login may.

@@ -7,7 +7,7 @@ internal sealed record RunRequest(
     string? SourceConnectionString,
     string? WarehouseConnectionString,
     double Scale,
-    double DirtyRate,
+    double? DirtyRate,
     bool FullRefresh,
     bool NewSource,
     long? BatchId,
@@ -22,7 +22,11 @@ internal sealed record RunRequest(
     /// <summary>The <c>--source</c> value that asks for a generated source.</summary>
     public const string SyntheticSource = "synthetic";
 
-    public const double DefaultDirtyRate = 0.005;
+    /// <summary>
+    /// Bad rows per defect slot of the default demo (no <c>--dirty-rate</c>): a handful of every kind, planted where they
+    /// quarantine little beyond themselves (<see cref="Framework.Pipelines.SyntheticSourceOptions.DefectsPerSlot"/>).
+    /// </summary>
+    public const int DemoDefectsPerSlot = 3;
 
     /// <summary>Whether the run generates its source: asked for explicitly, or implied by the embedded default.</summary>
     public bool UsesSyntheticSource =>
