@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Packs the framework, the local PostgreSQL and warehouse host packages and the Pagila and Chinook datakits (four each) into artifacts/packages (or --output DIR).
+# Packs the framework, the local PostgreSQL, warehouse host and testing packages, the Pagila and Chinook datakits (four each),
+# the tools (deploy-datakit, pagila-warehouse, chinook-warehouse) and the dotnet new templates into artifacts/packages (or --output DIR).
 # Every pack gets a fresh prerelease suffix (NuGet caches packages by id + version, so re-packing an
 # identical version would be served stale from the cache). The last line printed is the package version.
 #
@@ -39,6 +40,11 @@ projects=(
   layer2-datakits/chinook-bronze/DataPlatform.Datakits.Chinook.Bronze.csproj
   layer2-datakits/chinook-silver/DataPlatform.Datakits.Chinook.Silver.csproj
   layer2-datakits/chinook-gold/DataPlatform.Datakits.Chinook.Gold.csproj
+  tests/DataPlatform.Testing/DataPlatform.Testing.csproj
+  framework/deploy-datakit/DataPlatform.DeployDatakit.csproj
+  layer3-warehouses/pagila-warehouse/DataPlatform.Warehouses.Pagila.csproj
+  layer3-warehouses/chinook-warehouse/DataPlatform.Warehouses.Chinook.csproj
+  framework/DataPlatform.Templates/DataPlatform.Templates.csproj
 )
 
 mkdir -p "$output"
@@ -48,10 +54,20 @@ args=(-c "$configuration" -o "$(cd "$output" && pwd)" --nologo -v quiet -p:Conti
 if [ -n "$suffix" ]; then
   args+=(--version-suffix "$suffix")
 fi
-for project in "${projects[@]}"; do
-  echo "packing $project" >&2
-  dotnet pack "$project" "${args[@]}" >&2
-done
+# One dotnet pack over a solution filter of the projects: one restore and one build graph (projects build in parallel,
+# shared references built once): about half the CPU time of one dotnet pack per project.
+filter="$(cd "$artifacts_path" && pwd)/pack.slnf"
+{
+  printf '{ "solution": { "path": "%s", "projects": [' "$PWD/DataPlatform.sln"
+  separator=""
+  for project in "${projects[@]}"; do
+    printf '%s "%s"' "$separator" "$project"
+    separator=","
+  done
+  printf ' ] } }\n'
+} >"$filter"
+echo "packing ${#projects[@]} projects: ${projects[*]##*/}" >&2
+dotnet pack "$filter" "${args[@]}" >&2
 
 prefix=$(sed -n 's:.*<VersionPrefix>\(.*\)</VersionPrefix>.*:\1:p' Directory.Build.props | head -1)
 if [ -n "$suffix" ]; then

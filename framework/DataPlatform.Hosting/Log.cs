@@ -44,11 +44,11 @@ internal static partial class Log
     [LoggerMessage(7041, LogLevel.Information, "The 'postgres' user cannot reach {Preferred}; the embedded cluster lives in {Reachable} ({Preferred} links to it)")]
     public static partial void EmbeddedRelocated(ILogger logger, string preferred, string reachable);
 
-    [LoggerMessage(7042, LogLevel.Information, "Generating the synthetic {Source} source (scale {Scale}, dirty rate {DirtyRate}) in database {Database}")]
-    public static partial void GeneratingSource(ILogger logger, string source, double scale, double dirtyRate, string database);
+    [LoggerMessage(7042, LogLevel.Information, "Generating the synthetic {Source} source (scale {Scale}, {Defects}) in database {Database}")]
+    public static partial void GeneratingSource(ILogger logger, string source, double scale, string defects, string database);
 
-    [LoggerMessage(7043, LogLevel.Information, "Synthetic source in database {Database} is up to date (scale {Scale}, dirty rate {DirtyRate})")]
-    public static partial void SourceUpToDate(ILogger logger, string database, double scale, double dirtyRate);
+    [LoggerMessage(7043, LogLevel.Information, "Synthetic source in database {Database} is up to date (scale {Scale}, {Defects})")]
+    public static partial void SourceUpToDate(ILogger logger, string database, double scale, string defects);
 
     [LoggerMessage(7044, LogLevel.Information, "The embedded cluster stays up: {Sessions} other session(s) still use it; the last run to finish stops it")]
     public static partial void EmbeddedHandedOver(ILogger logger, long sessions);

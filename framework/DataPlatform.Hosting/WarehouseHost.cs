@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DataPlatform.Hosting.Commands;
 using DataPlatform.Hosting.Output;
+using DataPlatform.Hosting.Quarantine;
 using DataPlatform.Hosting.Running;
 using DataPlatform.Hosting.Schema;
 using DataPlatform.Hosting.Status;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace DataPlatform.Hosting;
 
 /// <summary>
-/// The command line of a warehouse: <c>run</c>, <c>status</c>, <c>deploy</c>, <c>validate</c> and <c>plan</c> for the
+/// The command line of a warehouse: <c>run</c>, <c>status</c>, <c>quarantine</c>, <c>deploy</c>, <c>validate</c> and <c>plan</c> for the
 /// pipeline of a <see cref="WarehouseHostDefinition"/>. A warehouse's <c>Program.cs</c> is
 /// <c>return await WarehouseHost.RunAsync(definition, args);</c>.
 /// </summary>
@@ -50,9 +51,11 @@ public static class WarehouseHost
         builder.Services.AddSingleton(ConsoleOutput.Create(io));
         builder.Services.AddSingleton<RunHandler>();
         builder.Services.AddSingleton<StatusHandler>();
+        builder.Services.AddSingleton<QuarantineHandler>();
         builder.Services.AddSingleton<SchemaHandler>();
         builder.Services.AddSingleton<RunCommand>();
         builder.Services.AddSingleton<StatusCommand>();
+        builder.Services.AddSingleton<QuarantineCommand>();
         builder.Services.AddSingleton<DeployCommand>();
         builder.Services.AddSingleton<ValidateCommand>();
         builder.Services.AddSingleton<PlanCommand>();

@@ -363,6 +363,44 @@ public sealed class BatchLedger : IAsyncDisposable
         return open;
     }
 
+    /// <summary>
+    /// The rows that still fail a rule (open quarantine entries) in tables of <paramref name="schemas"/>, optionally of one
+    /// table (<c>schema.table</c> or the table name alone) and one rule; at most <paramref name="limit"/>, by table, rule and age.
+    /// </summary>
+    public async Task<IReadOnlyList<QuarantinedRow>> GetOpenQuarantinedRowsAsync(
+        IReadOnlyCollection<string> schemas, string? table, string? rule, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(schemas);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var rows = new List<QuarantinedRow>();
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = Command(
+                connection,
+                null,
+                LedgerSql.OpenQuarantineRows,
+                ("schemas", schemas.ToArray()),
+                ("table", (object?)table ?? DBNull.Value),
+                ("rule", (object?)rule ?? DBNull.Value),
+                ("limit", limit));
+            await using (command.ConfigureAwait(false))
+            {
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        rows.Add(new QuarantinedRow(
+                            reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt64(5), reader.GetInt64(6)));
+                    }
+                }
+            }
+        }
+
+        return rows;
+    }
+
     /// <summary>The source database <paramref name="pipeline"/> was loaded from; null before its first batch.</summary>
     public async Task<SourceIdentity?> GetSourceIdentityAsync(string pipeline, CancellationToken cancellationToken = default)
     {

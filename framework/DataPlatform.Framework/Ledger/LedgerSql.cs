@@ -91,6 +91,17 @@ internal static class LedgerSql
         GROUP BY table_name, rule ORDER BY table_name, rule
         """;
 
+    // Every filter is optional except the schemas; rows in table, rule and quarantine order.
+    public const string OpenQuarantineRows = """
+        SELECT table_name, rule, row_key, message, raw_row::text, batch_id, coalesce(last_seen_batch_id, batch_id)
+        FROM dataplatform.quarantine
+        WHERE resolved_batch_id IS NULL AND split_part(table_name, '.', 1) = ANY(@schemas)
+          AND (@table::text IS NULL OR table_name = @table::text OR split_part(table_name, '.', 2) = @table::text)
+          AND (@rule::text IS NULL OR rule = @rule::text)
+        ORDER BY table_name, rule, quarantine_id
+        LIMIT @limit
+        """;
+
     public const string UnlockOwner = "SELECT pg_advisory_unlock(@class, @object)";
 
     public const string FinishBatch = """

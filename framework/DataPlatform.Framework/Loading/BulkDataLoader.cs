@@ -18,9 +18,9 @@ namespace DataPlatform.Framework.Loading;
 public sealed class BulkDataLoader
 {
     private readonly IModel _model;
-    private readonly NpgsqlDataSource _dataSource;
+    private readonly NpgsqlDataSource? _dataSource;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<(Type Type, BulkLoadMode Mode, string? Key), object> _plans = new();
+    private readonly ConcurrentDictionary<(Type Type, BulkLoadMode Mode, string? Key, string? Properties), object> _plans = new();
 
     /// <summary>Creates a loader for the entities of <paramref name="model"/>.</summary>
     /// <param name="model">The EF Core model (e.g. <c>context.Model</c> of a datakit context).</param>
@@ -32,6 +32,14 @@ public sealed class BulkDataLoader
         ArgumentNullException.ThrowIfNull(dataSource);
         _model = model;
         _dataSource = dataSource;
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<BulkDataLoader>();
+    }
+
+    /// <summary>A loader whose calls always bring their connection (<see cref="BulkLoadOptions.Connection"/>), e.g. a DbContext's.</summary>
+    internal BulkDataLoader(IModel model, ILoggerFactory? loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        _model = model;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<BulkDataLoader>();
     }
 
@@ -181,7 +189,9 @@ public sealed class BulkDataLoader
         }
 
         var ownsConnection = options.Connection is null;
-        var connection = options.Connection ?? await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = options.Connection
+            ?? await (_dataSource ?? throw new InvalidOperationException("This loader has no data source: pass BulkLoadOptions.Connection."))
+                .OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -204,11 +214,12 @@ public sealed class BulkDataLoader
 
     private EntityLoadPlan<T> GetPlan<T>(BulkLoadOptions options)
     {
-        // Sync leaves inactivated_date out of COPY and Upsert/Sync need a key; the plan depends on mode and key only.
+        // Sync leaves inactivated_date out of COPY and Upsert/Sync need a key; the plan depends on mode, key and columns only.
         var key = options.KeyProperties is null ? null : string.Join(",", options.KeyProperties);
+        var properties = options.Properties is null ? null : string.Join(",", options.Properties);
         return (EntityLoadPlan<T>)_plans.GetOrAdd(
-            (typeof(T), options.Mode, key),
-            static (k, state) => new EntityLoadPlan<T>(EntityTableMap.Create(state.Model, k.Type, k.Mode, state.Keys)),
-            (Model: _model, Keys: options.KeyProperties));
+            (typeof(T), options.Mode, key, properties),
+            static (k, state) => new EntityLoadPlan<T>(EntityTableMap.Create(state.Model, k.Type, k.Mode, state.Keys, state.Properties)),
+            (Model: _model, Keys: options.KeyProperties, options.Properties));
     }
 }

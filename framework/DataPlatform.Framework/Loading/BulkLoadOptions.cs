@@ -18,6 +18,12 @@ public sealed record BulkLoadOptions
     /// </summary>
     public IReadOnlyList<string>? KeyProperties { get; init; }
 
+    /// <summary>
+    /// The CLR properties to write, when not every column: the key is always written, columns left out get their database
+    /// default on insert and keep their value on update (upsert, sync). Null: every column the loader writes.
+    /// </summary>
+    public IReadOnlyList<string>? Properties { get; init; }
+
     /// <summary>Receives progress at most every <see cref="ProgressRowInterval"/> rows and every 250 ms, and once at the end.</summary>
     public IProgress<BulkLoadProgress>? Progress { get; init; }
 

@@ -59,7 +59,7 @@ internal sealed class EntityTableMap
     /// <summary>The <c>inactivated_date</c> column name of a reference entity.</summary>
     public string? InactivatedDateColumn { get; private set; }
 
-    public static EntityTableMap Create(IModel model, Type clrType, BulkLoadMode mode, IReadOnlyList<string>? keyProperties)
+    public static EntityTableMap Create(IModel model, Type clrType, BulkLoadMode mode, IReadOnlyList<string>? keyProperties, IReadOnlyList<string>? properties = null)
     {
         var entityType = model.FindEntityType(clrType)
             ?? throw new ArgumentException($"{clrType.FullName} is not an entity of the model.", nameof(clrType));
@@ -105,8 +105,19 @@ internal sealed class EntityTableMap
             columns.Add(CreateColumn(property, column, storeObject, enums));
         }
 
-        map.Columns = columns;
         map.KeyColumns = ResolveKey(map, entityType, keyProperties, columns);
+        if (properties is not null)
+        {
+            var unknown = properties.Where(p => entityType.FindProperty(p) is null).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new ArgumentException($"{string.Join(", ", unknown)} is not a property of {clrType.Name}.", nameof(properties));
+            }
+
+            columns = columns.Where(c => properties.Contains(c.Property.Name) || map.KeyColumns.Contains(c)).ToList();
+        }
+
+        map.Columns = columns;
         var primaryKey = entityType.FindPrimaryKey()?.Properties.Select(p => columns.FirstOrDefault(c => c.Property == p)).ToList();
         map.RowKeyColumns = map.KeyColumns.Count > 0
             ? map.KeyColumns

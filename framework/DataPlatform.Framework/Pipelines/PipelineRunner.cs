@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using DataPlatform.Framework.Internal.Telemetry;
 using DataPlatform.Framework.Ledger;
+using DataPlatform.Framework.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -11,6 +13,8 @@ namespace DataPlatform.Framework.Pipelines;
 /// killed runs failed, reserves a requested batch id, starts the batch, picks the one run time of the batch, runs each
 /// layer with a <see cref="PipelineLayerRun"/>, and completes the batch, or marks it failed when a layer fails or the
 /// run is cancelled. Call it while holding the pipeline's run lock in the warehouse (one run per pipeline and warehouse at a time; pipelines sharing a database may overlap).
+/// A run is traced as a batch span with one span per layer and per table step, and its committed tables and its outcome
+/// are counted in the metrics (<see cref="DataPlatformTelemetry"/>).
 /// </summary>
 public sealed class PipelineRunner
 {
@@ -35,7 +39,21 @@ public sealed class PipelineRunner
     public async Task<PipelineResult> RunAsync(PipelineRunRequest request, IPipelineProgress? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        progress ??= NullPipelineProgress.Instance;
+        progress = new MeteredPipelineProgress(progress ?? NullPipelineProgress.Instance, _definition.Name);
+        using var batchActivity = PipelineTelemetry.StartBatch(_definition.Name);
+        try
+        {
+            return await RunBatchAsync(request, progress, batchActivity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            PipelineTelemetry.Fail(batchActivity, exception is PipelineFailedException { InnerException: { } cause } ? cause : exception);
+            throw;
+        }
+    }
+
+    private async Task<PipelineResult> RunBatchAsync(PipelineRunRequest request, IPipelineProgress progress, Activity? batchActivity, CancellationToken cancellationToken)
+    {
         var ledger = new BatchLedger(request.Warehouse, _loggerFactory);
         await using (ledger.ConfigureAwait(false))
         {
@@ -55,6 +73,7 @@ public sealed class PipelineRunner
 
             var batchId = await StartBatchAsync(ledger, request.BatchId, cancellationToken).ConfigureAwait(false);
             source.BatchId = batchId;
+            batchActivity?.SetTag(DataPlatformTelemetry.BatchIdTag, batchId);
             PipelineLog.BatchStarted(_logger, batchId, _definition.Name);
             var clock = Stopwatch.StartNew();
             var tables = new List<TableResult>();
@@ -74,7 +93,7 @@ public sealed class PipelineRunner
                 {
                     PipelineLog.LayerStarted(_logger, layer.Name);
                     var layerClock = Stopwatch.StartNew();
-                    tables.AddRange(await layer.RunAsync(run, cancellationToken).ConfigureAwait(false));
+                    tables.AddRange(await RunLayerAsync(layer, run, cancellationToken).ConfigureAwait(false));
                     layerTimes[layer.Name] = layerClock.Elapsed;
                     PipelineLog.LayerCompleted(_logger, layer.Name, layerClock.Elapsed.TotalSeconds);
                 }
@@ -98,14 +117,31 @@ public sealed class PipelineRunner
                 await FailAsync(ledger, batchId, exception).ConfigureAwait(false);
                 if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
                 {
+                    PipelineTelemetry.BatchFinished(_definition.Name, DataPlatformTelemetry.Cancelled);
                     throw;
                 }
 
+                PipelineTelemetry.BatchFinished(_definition.Name, DataPlatformTelemetry.Failed, exception);
                 throw new PipelineFailedException(batchId, exception);
             }
 
+            PipelineTelemetry.BatchFinished(_definition.Name, DataPlatformTelemetry.Succeeded);
             PipelineLog.BatchSucceeded(_logger, batchId, clock.Elapsed.TotalSeconds);
             return new PipelineResult(batchId, tables, layerTimes);
+        }
+    }
+
+    private async Task<IReadOnlyList<TableResult>> RunLayerAsync(PipelineLayer layer, PipelineLayerRun run, CancellationToken cancellationToken)
+    {
+        using var activity = PipelineTelemetry.StartLayer(_definition.Name, layer.Name);
+        try
+        {
+            return await layer.RunAsync(run, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            PipelineTelemetry.Fail(activity, exception);
+            throw;
         }
     }
 

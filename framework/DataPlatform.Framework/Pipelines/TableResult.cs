@@ -25,6 +25,12 @@ public sealed record TableResult(string Layer, string Table, long RowsRead, long
     /// <summary>Rows read that were already equal and left untouched.</summary>
     public long RowsUnchanged { get; init; }
 
+    /// <summary>
+    /// The quarantined rows by the rule they failed (first failing rule per row), when the layer knows them (transform
+    /// layers); empty otherwise. Sums to <see cref="RowsQuarantined"/> when filled.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> RowsQuarantinedByRule { get; init; } = new Dictionary<string, long>(StringComparer.Ordinal);
+
     /// <summary>The incremental cursor before the table's step (bronze), or null.</summary>
     public string? CursorBefore { get; init; }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DataPlatform.Framework.Datakits;
 using DataPlatform.Framework.Internal.Pipelines;
+using DataPlatform.Framework.Internal.Telemetry;
 using DataPlatform.Framework.Internal.Transforms;
 using DataPlatform.Framework.Ledger;
 using DataPlatform.Framework.Mixins;
@@ -222,12 +223,17 @@ public sealed class TransformLayer : PipelineLayer
             }
 
             var started = Stopwatch.GetTimestamp();
-            var outcome = await step.RunAsync(execution, cancellationToken).ConfigureAwait(false);
-            tables.Add(table, outcome, Stopwatch.GetElapsedTime(started));
+            tables.Add(table, await RunStepAsync(step, table, execution, cancellationToken).ConfigureAwait(false), Stopwatch.GetElapsedTime(started));
             if (i < _steps.Count - 1)
             {
                 await AnalyzeAsync(execution, [table.QualifiedName], cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        if (tables.Quarantined > 0)
+        {
+            tables.SetRules(await QuarantineCounts.ByRuleAsync(
+                execution.Connection, execution.Transaction, execution.Context.BatchId, tables.Names, cancellationToken).ConfigureAwait(false));
         }
 
         if (ledger is not null)
@@ -240,6 +246,20 @@ public sealed class TransformLayer : PipelineLayer
         }
 
         return tables.Results;
+    }
+
+    private async Task<StepOutcome> RunStepAsync(LayerStep step, TargetTable table, LayerExecution execution, CancellationToken cancellationToken)
+    {
+        using var activity = PipelineTelemetry.StartTable(Name, table.Name);
+        try
+        {
+            return await step.RunAsync(execution, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            PipelineTelemetry.Fail(activity, exception);
+            throw;
+        }
     }
 
     private IReadOnlyList<string> ReadTables(Microsoft.EntityFrameworkCore.Metadata.IModel model)
@@ -285,8 +305,17 @@ public sealed class TransformLayer : PipelineLayer
     private sealed class TableAccumulator(string layer)
     {
         private readonly List<(TargetTable Table, StepOutcome Outcome, TimeSpan Elapsed, DateTime StartedAt)> _tables = [];
+        private Dictionary<string, Dictionary<string, long>> _rules = new(StringComparer.Ordinal);
 
         public bool Contains(TargetTable table) => _tables.Any(t => t.Table == table);
+
+        /// <summary>The tables as the quarantine names them (<c>schema.table</c>).</summary>
+        public IReadOnlyList<string> Names => _tables.Select(t => t.Table.DisplayName).ToList();
+
+        public long Quarantined => _tables.Sum(t => t.Outcome.Quarantined);
+
+        /// <summary>The quarantined rows per rule of each table (by <c>schema.table</c>).</summary>
+        public void SetRules(Dictionary<string, Dictionary<string, long>> rules) => _rules = rules;
 
         public void Add(TargetTable table, StepOutcome outcome, TimeSpan elapsed)
         {
@@ -317,6 +346,7 @@ public sealed class TransformLayer : PipelineLayer
                 RowsUpdated = t.Outcome.Updated,
                 RowsDeleted = t.Outcome.Deleted,
                 RowsUnchanged = t.Outcome.Unchanged,
+                RowsQuarantinedByRule = _rules.TryGetValue(t.Table.DisplayName, out var rules) ? rules : new Dictionary<string, long>(StringComparer.Ordinal),
             },
             new BatchTableEntry
             {

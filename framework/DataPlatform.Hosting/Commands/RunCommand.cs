@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DataPlatform.Hosting.Running;
+using DataPlatform.Hosting.Telemetry;
 
 namespace DataPlatform.Hosting.Commands;
 
@@ -26,10 +27,11 @@ internal sealed class RunCommand : Command
         DefaultValueFactory = _ => 1.0,
     };
 
-    private readonly Option<double> _dirtyRate = new("--dirty-rate")
+    private readonly Option<double?> _dirtyRate = new("--dirty-rate")
     {
-        Description = "Share of deliberately dirty rows (blank names, orphans, negative payments, ...) in the generated source, 0 to 1. Synthetic source only.",
-        DefaultValueFactory = _ => RunRequest.DefaultDirtyRate,
+        Description = "Share of deliberately dirty rows (blank names, orphans, negative payments, ...) per kind of defect in the generated source, 0 to 1; "
+            + "bad parents take their dependants into quarantine with them. Default: a demo handful of every kind, planted where they quarantine "
+            + "little beyond themselves. Synthetic source only.",
     };
 
     private readonly Option<bool> _fullRefresh = new("--full-refresh")
@@ -67,6 +69,13 @@ internal sealed class RunCommand : Command
         DefaultValueFactory = _ => "table",
     };
 
+    private readonly Option<string?> _telemetry = new("--telemetry")
+    {
+        Description = "Export the run's traces and metrics (batch -> layer -> table spans, rows read/written/quarantined, step durations, "
+            + "and Npgsql's own) with OpenTelemetry: console (printed on stdout; the metrics once, at the end) or otlp (to the endpoint "
+            + "of the standard OTEL_EXPORTER_OTLP_* variables; OTEL_SERVICE_NAME names the service).",
+    };
+
     public RunCommand(RunHandler handler)
         : base("run", "Deploy what is missing, then run every layer (e.g. source -> bronze -> silver -> gold) as one batch and print a per-table summary.")
     {
@@ -82,7 +91,16 @@ internal sealed class RunCommand : Command
         Options.Add(_dataDirectory);
         Options.Add(_keepRunning);
         Options.Add(_output);
+        Options.Add(_telemetry);
         _output.AcceptOnlyFromAmong("table", "json");
+        _telemetry.AcceptOnlyFromAmong("console", "otlp");
+        Validators.Add(r =>
+        {
+            if (r.GetValue(_telemetry) == "console" && r.GetValue(_output) == "json")
+            {
+                r.AddError("--telemetry console prints on stdout, which --output json keeps for the JSON summary: use --telemetry otlp, or --output table.");
+            }
+        });
         _scale.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<double>() is <= 0 or > 1000)
@@ -92,7 +110,7 @@ internal sealed class RunCommand : Command
         });
         _dirtyRate.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<double>() is < 0 or > 1)
+            if (r.GetValueOrDefault<double?>() is < 0 or > 1)
             {
                 r.AddError("--dirty-rate must be between 0 and 1.");
             }
@@ -134,7 +152,13 @@ internal sealed class RunCommand : Command
                 DataDirectory: EnvironmentVariables.Fallback(parseResult.GetValue(_dataDirectory), EnvironmentVariables.Home),
                 KeepRunning: parseResult.GetValue(_keepRunning),
                 Json: parseResult.GetValue(_output) == "json",
-                NoProgress: parseResult.GetValue(CommonOptions.NoProgress));
+                NoProgress: parseResult.GetValue(CommonOptions.NoProgress),
+                Telemetry: parseResult.GetValue(_telemetry) switch
+                {
+                    "console" => TelemetryExporter.Console,
+                    "otlp" => TelemetryExporter.Otlp,
+                    _ => TelemetryExporter.None,
+                });
             return handler.RunAsync(request, parseResult.GetValue(CommonOptions.LogLevel), ct);
         });
     }

@@ -6,7 +6,13 @@ namespace DataPlatform.Hosting.Commands;
 internal sealed class WarehouseRootCommand : RootCommand
 {
     public WarehouseRootCommand(
-        WarehouseHostDefinition definition, RunCommand run, StatusCommand status, DeployCommand deploy, ValidateCommand validate, PlanCommand plan)
+        WarehouseHostDefinition definition,
+        RunCommand run,
+        StatusCommand status,
+        QuarantineCommand quarantine,
+        DeployCommand deploy,
+        ValidateCommand validate,
+        PlanCommand plan)
         : base(
             Help(definition)
             + "Exit codes: 0 ok, 1 usage or unexpected error, 2 schema drift, 3 cannot connect, 4 another run holds the lock,\n"
@@ -16,6 +22,7 @@ internal sealed class WarehouseRootCommand : RootCommand
         Options.Add(CommonOptions.NoProgress);
         Subcommands.Add(run);
         Subcommands.Add(status);
+        Subcommands.Add(quarantine);
         Subcommands.Add(deploy);
         Subcommands.Add(validate);
         Subcommands.Add(plan);
@@ -30,7 +37,8 @@ internal sealed class WarehouseRootCommand : RootCommand
             help += "Quick start (needs only the .NET SDK and the PostgreSQL server binaries):\n"
                 + $"  {name} run".PadRight(32) + $"generates a synthetic {definition.SyntheticSource.Name} source and loads every layer into a local\n"
                 + new string(' ', 32) + "cluster under .dataplatform/ (started and stopped by the run)\n"
-                + $"  {name} status".PadRight(32) + "shows the last batches\n\n";
+                + $"  {name} status".PadRight(32) + "shows the last batches\n"
+                + $"  {name} quarantine".PadRight(32) + "shows the rows that failed a rule\n\n";
         }
 
         return help + "Against your own databases:\n"

@@ -71,6 +71,18 @@ internal static class Databases
         return builder.Database ?? builder.Username ?? "postgres";
     }
 
+    /// <summary>
+    /// The connection string without its password (and passfile), safe to print in a command to copy; Npgsql then takes the
+    /// password from <c>PGPASSWORD</c> or <c>~/.pgpass</c>.
+    /// </summary>
+    public static string WithoutPassword(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.Remove("Password");
+        builder.Remove("Passfile");
+        return builder.ConnectionString;
+    }
+
     /// <summary><c>user@host:port/database</c>, never the password: safe to log and print.</summary>
     public static string Describe(string connectionString)
     {

@@ -4,6 +4,7 @@ using DataPlatform.Framework.Pipelines;
 using DataPlatform.Framework.Schema;
 using DataPlatform.Hosting.Embedded;
 using DataPlatform.Hosting.Output;
+using DataPlatform.Hosting.Telemetry;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Spectre.Console;
@@ -21,7 +22,8 @@ internal sealed class RunHandler(
 
     public async Task<int> RunAsync(RunRequest request, LogLevel requestedLogLevel, CancellationToken ct)
     {
-        var live = output.IsTerminal && !request.NoProgress && !request.Json;
+        // The console exporter writes spans on stdout while the run goes on: no live display under it.
+        var live = output.IsTerminal && !request.NoProgress && !request.Json && request.Telemetry != TelemetryExporter.Console;
 
         // The live display owns the terminal; keep routine log lines out of its way unless asked for.
         logLevel.MinimumLevel = live && requestedLogLevel == LogLevel.Information ? LogLevel.Warning : requestedLogLevel;
@@ -40,6 +42,9 @@ internal sealed class RunHandler(
         }
 
         var stopwatch = Stopwatch.StartNew();
+
+        // Disposed after the summary: the last spans and the metrics are flushed when the run's output is complete.
+        using var telemetry = HostTelemetry.Start(request.Telemetry, definition.CommandName);
         try
         {
             EmbeddedCluster? embedded = null;
@@ -83,6 +88,7 @@ internal sealed class RunHandler(
                     output.Console.WriteLine(embedded.ConnectHint(definition.CommandName));
                 }
 
+                QuarantineSummaryWriter.Write(output.Console, result, definition.RejectionLayer, ShowQuarantineCommand(request, home));
                 return CheckRejected(result, holding, request.MaxRejectedRate);
             }
         }
@@ -145,7 +151,7 @@ internal sealed class RunHandler(
             var database = embedded?.SourceDatabase ?? SyntheticSourceDatabase.DatabaseNextTo(Databases.DatabaseOf(warehouse), definition.Pipeline.Name);
             progress.Phase($"Checking the synthetic source (database {database}, scale {request.Scale.ToString(CultureInfo.InvariantCulture)})");
             generated = await SyntheticSourceDatabase.EnsureAsync(
-                definition.SyntheticSource!, server, database, request.Scale, request.DirtyRate, loggerFactory, _logger, ct);
+                definition.SyntheticSource!, server, database, request.Scale, request.DirtyRate, RunRequest.DemoDefectsPerSlot, loggerFactory, _logger, ct);
 
             // A regenerated source reuses ids and timestamps, so incremental cursors would miss its rows: read it all.
             fullRefresh |= generated is not null;
@@ -176,6 +182,18 @@ internal sealed class RunHandler(
         }
 
         return (result, holding);
+    }
+
+    // The command that lists the quarantined rows of the warehouse this run used; never with a password.
+    private string ShowQuarantineCommand(RunRequest request, string? home)
+    {
+        var command = $"{definition.CommandName} quarantine";
+        if (home is null && request.WarehouseConnectionString != Environment.GetEnvironmentVariable(EnvironmentVariables.Warehouse))
+        {
+            return $"{command} --warehouse \"{Databases.WithoutPassword(request.WarehouseConnectionString!)}\"";
+        }
+
+        return home is null || request.DataDirectory is null ? command : $"{command} --data-dir \"{home}\"";
     }
 
     // A warehouse database that does not exist yet is created (deploy what is missing), when the login may.

@@ -1,3 +1,5 @@
+using DataPlatform.Hosting.Telemetry;
+
 namespace DataPlatform.Hosting.Running;
 
 /// <summary>The parsed <c>run</c> command line (connection strings already resolved from options or environment).</summary>
@@ -5,7 +7,7 @@ internal sealed record RunRequest(
     string? SourceConnectionString,
     string? WarehouseConnectionString,
     double Scale,
-    double DirtyRate,
+    double? DirtyRate,
     bool FullRefresh,
     bool NewSource,
     long? BatchId,
@@ -14,12 +16,17 @@ internal sealed record RunRequest(
     string? DataDirectory,
     bool KeepRunning,
     bool Json,
-    bool NoProgress)
+    bool NoProgress,
+    TelemetryExporter Telemetry = TelemetryExporter.None)
 {
     /// <summary>The <c>--source</c> value that asks for a generated source.</summary>
     public const string SyntheticSource = "synthetic";
 
-    public const double DefaultDirtyRate = 0.005;
+    /// <summary>
+    /// Bad rows per defect slot of the default demo (no <c>--dirty-rate</c>): a handful of every kind, planted where they
+    /// quarantine little beyond themselves (<see cref="Framework.Pipelines.SyntheticSourceOptions.DefectsPerSlot"/>).
+    /// </summary>
+    public const int DemoDefectsPerSlot = 3;
 
     /// <summary>Whether the run generates its source: asked for explicitly, or implied by the embedded default.</summary>
     public bool UsesSyntheticSource =>

@@ -9,7 +9,7 @@ namespace DataPlatform.Hosting.Running;
 
 /// <summary>
 /// The database of a generated source, used when <c>run</c> gets no <c>--source</c>: generated once and regenerated
-/// only when the scale, dirty rate or seed change. The database's comment marks it as the host's own: set right after
+/// only when the scale, the defects (dirty rate, or the demo's handful) or the seed change. The database's comment marks it as the host's own: set right after
 /// creating it, and completed with the generator settings after a complete load, so a run killed during generation
 /// regenerates next time. A database without that marker was not created here and is never dropped or written.
 /// </summary>
@@ -30,17 +30,30 @@ internal static class SyntheticSourceDatabase
 
     /// <summary>
     /// Makes sure database <paramref name="database"/> on the server of <paramref name="serverConnectionString"/> holds the
-    /// source for these settings. Returns the generation step, or <c>null</c> when the source was already up to date.
+    /// source for these settings: the share of bad rows per defect kind <c>dirtyRate</c>, or when it is null the demo's
+    /// <c>demoDefectsPerSlot</c> bad rows per defect slot. Returns the generation step, or <c>null</c> when the source was
+    /// already up to date.
     /// </summary>
     public static async Task<TableResult?> EnsureAsync(
-        ISyntheticSource source, string serverConnectionString, string database, double scale, double dirtyRate, ILoggerFactory loggerFactory, ILogger logger, CancellationToken ct)
+        ISyntheticSource source,
+        string serverConnectionString,
+        string database,
+        double scale,
+        double? dirtyRate,
+        int demoDefectsPerSlot,
+        ILoggerFactory loggerFactory,
+        ILogger logger,
+        CancellationToken ct)
     {
         var owned = OwnershipMarker(source);
-        var marker = string.Create(CultureInfo.InvariantCulture, $"{owned} scale={scale:R}; dirty-rate={dirtyRate:R}; seed={Seed}");
+        var defects = dirtyRate is { } rate
+            ? string.Create(CultureInfo.InvariantCulture, $"dirty-rate={rate:R}")
+            : string.Create(CultureInfo.InvariantCulture, $"defects={demoDefectsPerSlot} per slot");
+        var marker = string.Create(CultureInfo.InvariantCulture, $"{owned} scale={scale:R}; {defects}; seed={Seed}");
         var (exists, current) = await ReadMarkerAsync(serverConnectionString, database, ct);
         if (string.Equals(current, marker, StringComparison.Ordinal))
         {
-            Log.SourceUpToDate(logger, database, scale, dirtyRate);
+            Log.SourceUpToDate(logger, database, scale, defects);
             return null;
         }
 
@@ -51,7 +64,7 @@ internal static class SyntheticSourceDatabase
                 + "so it is left alone. Give the source's connection string with --source, or use another warehouse database.");
         }
 
-        Log.GeneratingSource(logger, source.Name, scale, dirtyRate, database);
+        Log.GeneratingSource(logger, source.Name, scale, defects, database);
         var stopwatch = Stopwatch.StartNew();
         if (exists)
         {
@@ -64,7 +77,8 @@ internal static class SyntheticSourceDatabase
         await using (var dataSource = NpgsqlDataSource.Create(connectionString))
         {
             await CommentAsync(dataSource, database, owned + " generating", ct);
-            rows = await source.GenerateAsync(dataSource, new SyntheticSourceOptions(scale, dirtyRate, Seed), loggerFactory, ct);
+            var options = new SyntheticSourceOptions(scale, dirtyRate ?? 0, Seed) { DefectsPerSlot = dirtyRate is null ? demoDefectsPerSlot : null };
+            rows = await source.GenerateAsync(dataSource, options, loggerFactory, ct);
             await CommentAsync(dataSource, database, marker, ct);
         }
 

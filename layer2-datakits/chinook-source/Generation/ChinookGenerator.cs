@@ -11,8 +11,10 @@ namespace DataPlatform.Datakits.Chinook.Source.Generation;
 /// independent lazy stream; names come from Bogus (one seeded stream per table), references, prices and dates from the
 /// stateless <see cref="RowRandom"/>, so a table streams alone and twice gives the same rows. Scale 1 gives the real
 /// Chinook row counts: <c>customer</c>, <c>invoice</c> and <c>invoice_line</c> grow with the scale, the catalogue and the 8
-/// employees (a general manager, two managers, five reports) do not. At dirty rate r the streams hold exactly the bad rows
-/// of <see cref="Report"/>; at 0 every reference resolves and every invoice's total is the sum of its lines.
+/// employees (a general manager, two managers, five reports) do not. At dirty rate r (or with a handful of defects per slot,
+/// <see cref="SyntheticSourceOptions.DefectsPerSlot"/>) the streams hold exactly the bad rows of <see cref="Report"/>; at 0
+/// every reference resolves and every invoice's total is the sum of its lines. With a handful, tracks avoid bad albums and
+/// invoices bad customers, so only a bad track's playlist entries and invoice lines and a bad invoice's lines depend on a bad row.
 /// </summary>
 public sealed class ChinookGenerator
 {
@@ -40,7 +42,9 @@ public sealed class ChinookGenerator
         counts["invoice_line"] = Math.Max(counts["invoice_line"], counts["invoice"]);
         RowCounts = counts;
         void Plan(string table, params (string Column, K Kind)[] slots) =>
-            _plans[table] = new DefectPlan<K>(table, counts[table], options.DirtyRate, _seed, slots);
+            _plans[table] = options.DefectsPerSlot is { } handful
+                ? DefectPlan<K>.Handful(table, counts[table], handful, _seed, slots)
+                : new DefectPlan<K>(table, counts[table], options.DirtyRate, _seed, slots);
         Plan("artist");
         Plan("album", ("title", K.BlankRequiredName), ("artist_id", K.OrphanReference));
         Plan("genre");
@@ -89,7 +93,7 @@ public sealed class ChinookGenerator
         {
             TrackId = i + 1,
             Name = p.Has(i, "name") ? DirtyValues.Blank(i) : Cut(f.Lorem.Sentence(3), 200),
-            AlbumId = p.Has(i, "album_id") ? DirtyValues.Orphan(i) : random.Int(0, 1, RowCounts["album"] + 1),
+            AlbumId = p.Has(i, "album_id") ? DirtyValues.Orphan(i) : Reference("album", random.Int(0, 1, RowCounts["album"] + 1)),
             MediaTypeId = p.Has(i, "media_type_id") ? DirtyValues.Orphan(i) : random.Int(1, 1, RowCounts["media_type"] + 1),
             GenreId = p.Has(i, "genre_id") ? DirtyValues.Orphan(i) : random.Int(2, 1, RowCounts["genre"] + 1),
             Composer = random.Double(4) < 0.28 ? null : Cut(f.Name.FullName(), 220),
@@ -176,7 +180,7 @@ public sealed class ChinookGenerator
         return new Invoice
         {
             InvoiceId = i + 1,
-            CustomerId = p.Has(i, "customer_id") ? DirtyValues.Orphan(i) : Random("invoice", i).Int(0, 1, RowCounts["customer"] + 1),
+            CustomerId = p.Has(i, "customer_id") ? DirtyValues.Orphan(i) : Reference("customer", Random("invoice", i).Int(0, 1, RowCounts["customer"] + 1)),
             InvoiceDate = s_firstInvoice.AddDays(Math.Floor(1816.0 * i / Math.Max(1, RowCounts["invoice"] - 1))),
             BillingAddress = Cut(f.Address.StreetAddress(), 70),
             BillingCity = Cut(f.Address.City(), 40),
@@ -212,6 +216,9 @@ public sealed class ChinookGenerator
     }
 
     private RowRandom Random(string table, int index) => RowRandom.For(_seed, table, index + 1);
+
+    // A generated reference to row id (from 1) of table: with a handful of defects, moved off the table's bad rows.
+    private int Reference(string table, int id) => _plans[table].ReferenceTo(id - 1) + 1;
 
     private decimal TrackPrice(int index) => Random("track", index).Double(5) < 0.9 ? 0.99m : 1.99m;
 

@@ -9,9 +9,10 @@ namespace DataPlatform.Datakits.Pagila.Source.Generation;
 /// Generates a synthetic Pagila source, deterministic for a seed (<see cref="PagilaGeneratorOptions"/>). Each table is
 /// an independent lazy stream (nothing is held in memory); names and addresses come from Bogus, references and dates
 /// from a stateless per-row random function, so a table can be streamed alone and twice gives the same rows.
-/// Scale 1 gives the real Pagila row counts; at dirty rate r the generator plants the bad rows listed in
-/// <see cref="Report"/>, and at dirty rate 0 every reference resolves. Ids of <c>store</c> and <c>staff</c> start at 0,
-/// the other ids at 1.
+/// Scale 1 gives the real Pagila row counts; at dirty rate r (or with a handful of defects per slot) the generator plants
+/// the bad rows listed in <see cref="Report"/>, and at dirty rate 0 every reference resolves. With a handful, references
+/// avoid the bad rows (<see cref="DefectPlan{TKind}.ReferenceTo"/>), so only a bad film's links depend on a bad row. Ids
+/// of <c>store</c> and <c>staff</c> start at 0, the other ids at 1.
 /// </summary>
 public sealed class PagilaGenerator
 {
@@ -144,7 +145,7 @@ public sealed class PagilaGenerator
             {
                 CityId = id,
                 CityName = plan.Has(i, "city") ? DirtyValues.Blank(i) : name,
-                CountryId = plan.Has(i, "country_id") ? DirtyValues.Orphan(i) : Row(PagilaTables.City, id).Int(1, 1, RowCounts[PagilaTables.Country] + 1),
+                CountryId = plan.Has(i, "country_id") ? DirtyValues.Orphan(i) : Reference(PagilaTables.Country, Row(PagilaTables.City, id).Int(1, 1, RowCounts[PagilaTables.Country] + 1)),
                 LastUpdate = s_catalogueUpdate,
             };
         }
@@ -169,7 +170,7 @@ public sealed class PagilaGenerator
                 AddressLine = street,
                 Address2 = random.Int(2, 0, 10) == 0 ? string.Empty : null,
                 District = district,
-                CityId = plan.Has(i, "city_id") ? DirtyValues.Orphan(i) : random.Int(1, 1, RowCounts[PagilaTables.City] + 1),
+                CityId = plan.Has(i, "city_id") ? DirtyValues.Orphan(i) : Reference(PagilaTables.City, random.Int(1, 1, RowCounts[PagilaTables.City] + 1)),
                 PostalCode = postalCode,
                 Phone = phone,
                 LastUpdate = s_catalogueUpdate,
@@ -245,8 +246,8 @@ public sealed class PagilaGenerator
                 Title = plan.Has(i, "title") ? DirtyValues.Blank(i) : title,
                 Description = description,
                 ReleaseYear = random.Int(1, 2006, 2025),
-                LanguageId = plan.Has(i, "language_id") ? DirtyValues.Orphan(i) : (random.Double(2) < 0.8 ? 1 : random.Int(3, 1, languages + 1)),
-                OriginalLanguageId = plan.Has(i, "original_language_id") ? DirtyValues.Orphan(i) : (random.Double(4) < 0.8 ? null : random.Int(5, 1, languages + 1)),
+                LanguageId = plan.Has(i, "language_id") ? DirtyValues.Orphan(i) : Reference(PagilaTables.Language, random.Double(2) < 0.8 ? 1 : random.Int(3, 1, languages + 1)),
+                OriginalLanguageId = plan.Has(i, "original_language_id") ? DirtyValues.Orphan(i) : (random.Double(4) < 0.8 ? null : Reference(PagilaTables.Language, random.Int(5, 1, languages + 1))),
                 RentalDuration = (short)random.Int(6, 3, 8),
                 RentalRate = s_rentalRates[random.Int(7, 0, s_rentalRates.Length)],
                 Length = (short)random.Int(8, 46, 186),
@@ -278,7 +279,7 @@ public sealed class PagilaGenerator
             {
                 StoreId = i,
                 ManagerStaffId = plan.Has(i, "manager_staff_id") ? DirtyValues.Orphan(i) : i % RowCounts[PagilaTables.Staff],
-                AddressId = plan.Has(i, "address_id") ? DirtyValues.Orphan(i) : Row(PagilaTables.Store, i).Int(1, 1, Addresses + 1),
+                AddressId = plan.Has(i, "address_id") ? DirtyValues.Orphan(i) : Reference(PagilaTables.Address, Row(PagilaTables.Store, i).Int(1, 1, Addresses + 1)),
                 LastUpdate = s_catalogueUpdate,
             };
         }
@@ -301,9 +302,9 @@ public sealed class PagilaGenerator
                 StaffId = i,
                 FirstName = plan.Has(i, "first_name") ? DirtyValues.Blank(i) : first,
                 LastName = last,
-                AddressId = plan.Has(i, "address_id") ? DirtyValues.Orphan(i) : random.Int(1, 1, Addresses + 1),
+                AddressId = plan.Has(i, "address_id") ? DirtyValues.Orphan(i) : Reference(PagilaTables.Address, random.Int(1, 1, Addresses + 1)),
                 Email = plan.Has(i, "email") ? DirtyValues.MalformedEmail(email, i) : email,
-                StoreId = plan.Has(i, "store_id") ? DirtyValues.Orphan(i) : i % RowCounts[PagilaTables.Store],
+                StoreId = plan.Has(i, "store_id") ? DirtyValues.Orphan(i) : Reference(PagilaTables.Store, i % RowCounts[PagilaTables.Store], firstId: 0),
                 Active = true,
                 Username = $"{Letters(first)}.{Letters(last)}".ToLowerInvariant(),
                 Password = StaffPasswordHash,
@@ -329,11 +330,11 @@ public sealed class PagilaGenerator
             yield return new Customer
             {
                 CustomerId = id,
-                StoreId = plan.Has(i, "store_id") ? DirtyValues.Orphan(i) : random.Int(2, 0, RowCounts[PagilaTables.Store]),
+                StoreId = plan.Has(i, "store_id") ? DirtyValues.Orphan(i) : Reference(PagilaTables.Store, random.Int(2, 0, RowCounts[PagilaTables.Store]), firstId: 0),
                 FirstName = plan.Has(i, "first_name") ? DirtyValues.Blank(i) : first,
                 LastName = last,
                 Email = plan.Has(i, "email") ? DirtyValues.MalformedEmail(email, i) : email,
-                AddressId = plan.Has(i, "address_id") ? DirtyValues.Orphan(i) : id,
+                AddressId = plan.Has(i, "address_id") ? DirtyValues.Orphan(i) : Reference(PagilaTables.Address, id),
                 Activebool = true,
                 CreateDate = new DateOnly(2022, 2, 14),
                 LastUpdate = s_customerUpdate,
@@ -353,8 +354,8 @@ public sealed class PagilaGenerator
             yield return new Inventory
             {
                 InventoryId = id,
-                FilmId = plan.Has(i, "film_id") ? DirtyValues.Orphan(i) : random.Int(1, 1, RowCounts[PagilaTables.Film] + 1),
-                StoreId = plan.Has(i, "store_id") ? DirtyValues.Orphan(i) : random.Int(2, 0, RowCounts[PagilaTables.Store]),
+                FilmId = plan.Has(i, "film_id") ? DirtyValues.Orphan(i) : Reference(PagilaTables.Film, random.Int(1, 1, RowCounts[PagilaTables.Film] + 1)),
+                StoreId = plan.Has(i, "store_id") ? DirtyValues.Orphan(i) : Reference(PagilaTables.Store, random.Int(2, 0, RowCounts[PagilaTables.Store]), firstId: 0),
                 LastUpdate = s_catalogueUpdate,
             };
         }
@@ -380,7 +381,7 @@ public sealed class PagilaGenerator
         }
     }
 
-    /// <summary>Rows of <c>payment</c>: payment <c>p</c> pays rental <c>((p − 1) mod rentals) + 1</c>, by its customer.</summary>
+    /// <summary>Rows of <c>payment</c>: payment <c>p</c> pays rental <c>((p − 1) mod rentals) + 1</c> (with a handful, the next good rental when that one is bad), by its customer.</summary>
     public IEnumerable<Payment> Payments()
     {
         var plan = _plans[PagilaTables.Payment];
@@ -388,7 +389,7 @@ public sealed class PagilaGenerator
         {
             var id = i + 1;
             var random = Row(PagilaTables.Payment, id);
-            var rental = CleanRental((i % Rentals) + 1);
+            var rental = CleanRental(Reference(PagilaTables.Rental, (i % Rentals) + 1));
             var amount = random.Int(1, 0, 11) + 0.99m;
             yield return new Payment
             {
@@ -409,7 +410,12 @@ public sealed class PagilaGenerator
     private Faker Faker(string table) => RowRandom.Faker(_seed, table);
 
     private void Plan(string table, params (string Column, DefectKind Kind)[] slots) =>
-        _plans[table] = new DefectPlan<DefectKind>(table, RowCounts[table], Options.DirtyRate, _seed, slots);
+        _plans[table] = Options.DefectsPerSlot is { } handful
+            ? DefectPlan<DefectKind>.Handful(table, RowCounts[table], handful, _seed, slots)
+            : new DefectPlan<DefectKind>(table, RowCounts[table], Options.DirtyRate, _seed, slots);
+
+    // A generated reference to row id of table: with a handful of defects, moved off the table's bad rows.
+    private int Reference(string table, int id, int firstId = 1) => _plans[table].ReferenceTo(id - firstId) + firstId;
 
     private Rental CleanRental(int id)
     {
@@ -422,10 +428,10 @@ public sealed class PagilaGenerator
         {
             RentalId = id,
             RentalDate = rentalDate,
-            InventoryId = random.Int(4, 1, RowCounts[PagilaTables.Inventory] + 1),
-            CustomerId = random.Int(5, 1, Customers + 1),
+            InventoryId = Reference(PagilaTables.Inventory, random.Int(4, 1, RowCounts[PagilaTables.Inventory] + 1)),
+            CustomerId = Reference(PagilaTables.Customer, random.Int(5, 1, Customers + 1)),
             ReturnDate = returnDate,
-            StaffId = random.Int(6, 0, RowCounts[PagilaTables.Staff]),
+            StaffId = Reference(PagilaTables.Staff, random.Int(6, 0, RowCounts[PagilaTables.Staff]), firstId: 0),
             LastUpdate = (returnDate ?? rentalDate).AddSeconds(1),
         };
     }
@@ -447,7 +453,7 @@ public sealed class PagilaGenerator
             var attempt = 0;
             while (picked.Count < count)
             {
-                picked.Add(random.Int(attempt++, 1, others + 1));
+                picked.Add(Reference(table == PagilaTables.FilmActor ? PagilaTables.Actor : PagilaTables.Category, random.Int(attempt++, 1, others + 1)));
             }
 
             foreach (var other in picked.Order())

@@ -22,5 +22,12 @@ public sealed record PagilaGeneratorOptions
     /// </summary>
     public double DirtyRate { get; init; }
 
-    internal void Validate() => new SyntheticSourceOptions(Scale, DirtyRate, Seed).Validate();
+    /// <summary>
+    /// A demo's handful of bad rows instead of <see cref="DirtyRate"/>: this many per defect slot, at most one row in ten of
+    /// a table, and no generated row references a bad one (except the film links of a bad film), so they quarantine almost
+    /// nothing beyond themselves. Null (the default): <see cref="DirtyRate"/> applies.
+    /// </summary>
+    public int? DefectsPerSlot { get; init; }
+
+    internal void Validate() => new SyntheticSourceOptions(Scale, DirtyRate, Seed) { DefectsPerSlot = DefectsPerSlot }.Validate();
 }

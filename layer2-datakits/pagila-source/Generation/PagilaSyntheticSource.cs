@@ -23,7 +23,7 @@ public sealed class PagilaSyntheticSource : ISyntheticSource
 
         // Npgsql learns a database's types when a data source opens its first connection: the loader needs the enum just created.
         await emptyDatabase.ReloadTypesAsync(cancellationToken).ConfigureAwait(false);
-        var generator = new PagilaGenerator(new PagilaGeneratorOptions { Scale = options.Scale, DirtyRate = options.DirtyRate, Seed = options.Seed });
+        var generator = new PagilaGenerator(new PagilaGeneratorOptions { Scale = options.Scale, DirtyRate = options.DirtyRate, Seed = options.Seed, DefectsPerSlot = options.DefectsPerSlot });
         var result = await new PagilaSourceLoader(emptyDatabase, loggerFactory).LoadAsync(generator, cancellationToken).ConfigureAwait(false);
         return result.RowsLoaded.Values.Sum();
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DataPlatform.Framework.Internal.Telemetry;
 using DataPlatform.Framework.Ledger;
 using DataPlatform.Framework.Pipelines;
 using Microsoft.Extensions.Logging;
@@ -40,7 +41,20 @@ internal static class ExtractionEngine
             {
                 progress?.TableStarted("bronze", item.Plan.Table);
                 var extraction = new TableExtraction(item.Plan, source, warehouse, ledger, batchId, fullRefresh, logger, cursorLimit, beforeCommit);
-                var result = await extraction.RunAsync(token).ConfigureAwait(false);
+                TableResult result;
+                using (var activity = PipelineTelemetry.StartTable("bronze", item.Plan.Table))
+                {
+                    try
+                    {
+                        result = await extraction.RunAsync(token).ConfigureAwait(false);
+                    }
+                    catch (Exception exception)
+                    {
+                        PipelineTelemetry.Fail(activity, exception);
+                        throw;
+                    }
+                }
+
                 results[item.Index] = result;
                 progress?.TableCompleted(result);
             }).ConfigureAwait(false);
