@@ -55,11 +55,11 @@ public sealed partial class LookUpTests(PostgresServer server)
         var plan = await new TransformRunner().BuildAsync(new LanguageLookUpTransform(), bronze, silver, s_context, cancellationToken: ct);
 
         Assert.DoesNotContain("LIMIT", plan.PassQuery, StringComparison.Ordinal);
-        Assert.Single(LanguageJoin().Matches(plan.PassQuery));
+        Assert.True(LanguageJoin().Count(plan.PassQuery) == 1, plan.PassQuery);
         Assert.Contains("GROUP BY", plan.PassQuery, StringComparison.Ordinal);
         Assert.DoesNotContain("HAVING", plan.PassQuery, StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"LEFT JOIN (LATERAL \(\s*SELECT [^)]*FROM ""br__tfx""\.""raw_language""|""br__tfx""\.""raw_language"")")]
+    [GeneratedRegex(@"LEFT JOIN (LATERAL \(\s*SELECT [^)]*FROM \S*raw_language |\S*raw_language AS )")]
     private static partial Regex LanguageJoin();
 }
