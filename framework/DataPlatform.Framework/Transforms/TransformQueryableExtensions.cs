@@ -42,6 +42,28 @@ public static class TransformQueryableExtensions
         return source.Provider.CreateQuery<T>(Expression.Call(s_where.MakeGenericMethod(typeof(T)), source.Expression, Expression.Quote(predicate)));
     }
 
+    /// <summary>
+    /// Looks up the row of <paramref name="dimension"/> that <paramref name="match"/> selects, or NULL when there is none:
+    /// write it as a <c>from</c> clause, <c>from c in customers.LookUp(d =&gt; d.CustomerId == r.CustomerId)</c>, and use
+    /// <c>c</c> in the rules and the map (<c>(long?)c.CustomerKey</c> is NULL when nothing matched). In the server it is one
+    /// <c>LEFT JOIN</c>, evaluated once per row and shared by the rules and the projection; in memory it is the same left
+    /// join over lists. Match a unique key (<c>d.FilmId == i.FilmId</c>) or a key plus a validity range that does not
+    /// overlap (an SCD2 dimension: <c>d.CustomerId == r.CustomerId &amp;&amp; d.ValidFrom &lt;= r.RentalDate &amp;&amp;
+    /// (d.ValidTo == null || d.ValidTo &gt; r.RentalDate)</c>): a second matching row would repeat the input row, which the
+    /// target's key then rejects. For aggregates over child rows, left-join a grouped query with
+    /// <see cref="Queryable.LeftJoin{TOuter, TInner, TKey, TResult}(IQueryable{TOuter}, IEnumerable{TInner}, Expression{Func{TOuter, TKey}}, Expression{Func{TInner, TKey}}, Expression{Func{TOuter, TInner, TResult}})"/>
+    /// instead, which becomes one grouped join.
+    /// </summary>
+    /// <param name="dimension">The rows looked up.</param>
+    /// <param name="match">Selects the one row that belongs to the outer row.</param>
+    public static IQueryable<T?> LookUp<T>(this IQueryable<T> dimension, Expression<Func<T, bool>> match)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(dimension);
+        ArgumentNullException.ThrowIfNull(match);
+        return dimension.Where(match).DefaultIfEmpty();
+    }
+
     // (a1, a2) > (b1, b2)  ==  a1 > b1 OR (a1 = b1 AND a2 > b2)
     private static Expression Later(IReadOnlyList<Expression> newer, IReadOnlyList<Expression> row)
     {

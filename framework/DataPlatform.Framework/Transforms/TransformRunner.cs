@@ -18,6 +18,9 @@ namespace DataPlatform.Framework.Transforms;
 /// </summary>
 public sealed class TransformRunner
 {
+    /// <summary>The temporary table a write step stages its rows in (dropped at the end of the step).</summary>
+    private const string StageTable = "dp_write_stage";
+
     private readonly ILogger _logger;
 
     /// <summary>Creates a runner.</summary>
@@ -72,7 +75,8 @@ public sealed class TransformRunner
         var plan = await PlanAsync(transform, source, target, context, session, cancellationToken).ConfigureAwait(false);
         return new TransformSqlPlan(
             plan.Pass.Sql,
-            TransformSql.Write(plan, options.Mode, plan.Table.ResolveKey(options.KeyProperties), options.RemoveMissing),
+            TransformSql.Stage(plan, StageTable),
+            TransformSql.Write(plan, options.Mode, plan.Table.ResolveKey(options.KeyProperties), StageTable),
             plan.Quarantine is null ? null : TransformSql.Quarantine(plan));
     }
 
@@ -102,17 +106,30 @@ public sealed class TransformRunner
             throw new ArgumentException("RemoveMissing needs TransformMode.Upsert.", nameof(options));
         }
 
-        var write = TransformSql.Write(plan, options.Mode, key, options.RemoveMissing);
+        // Both run before anything is written: the input of a silver transform reads the target itself ("not applied yet").
+        var (quarantined, classified) = await QuarantineAsync(plan, context, session, cancellationToken).ConfigureAwait(false);
+        var stage = TransformSql.Stage(plan, StageTable);
+        TransformLog.Statement(_logger, plan.Transform.Name, plan.Table.DisplayName, stage);
+        var passed = await session.Statements.ExecuteCountingAsync(stage, plan.Pass.CloneParameters(), cancellationToken).ConfigureAwait(false);
+        var read = classified ?? passed;
+        var bulk = await BulkWritePolicy.PrepareAsync(session.Statements, plan.Table, StageTable, options.Mode == TransformMode.Upsert ? key : [], passed, cancellationToken).ConfigureAwait(false);
+        if (bulk.IsBulk)
+        {
+            TransformLog.BulkWrite(_logger, plan.Transform.Name, plan.Table.DisplayName, passed);
+        }
 
-        // Counted before anything is written: the input of a silver transform reads the target itself ("not applied yet").
-        var read = await CountInputAsync(plan, session, cancellationToken).ConfigureAwait(false);
-        var quarantined = await QuarantineAsync(plan, context, session, cancellationToken).ConfigureAwait(false);
+        long deleted = 0;
+        if (options.RemoveMissing)
+        {
+            deleted = (await session.Statements.QueryRowAsync(TransformSql.DeleteMissing(plan, key, StageTable), [], cancellationToken).ConfigureAwait(false))[0];
+        }
 
+        var write = TransformSql.Write(plan, options.Mode, key, StageTable);
         TransformLog.Statement(_logger, plan.Transform.Name, plan.Table.DisplayName, write);
         long[] counts;
         try
         {
-            counts = await session.Statements.QueryRowAsync(write, plan.Pass.CloneParameters(), cancellationToken).ConfigureAwait(false);
+            counts = await session.Statements.QueryRowAsync(write, [], cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.CardinalityViolation or PostgresErrorCodes.UniqueViolation)
         {
@@ -121,7 +138,9 @@ public sealed class TransformRunner
                 "Deduplicate the input first, e.g. rows.LatestPerKey(r => r.Id, r => r.DpBatchId).", e);
         }
 
-        var (passed, inserted, updated, unchanged, deleted) = (counts[0], counts[1], counts[2], counts[3], counts[4]);
+        await bulk.RestoreAsync(cancellationToken).ConfigureAwait(false);
+        await session.Statements.ExecuteAsync("DROP TABLE " + StageTable, [], cancellationToken).ConfigureAwait(false);
+        var (inserted, updated, unchanged) = (counts[0], counts[1], counts[2]);
         var written = inserted + updated + unchanged;
         RowAccounting.Require(
             context.BatchId,
@@ -163,10 +182,10 @@ public sealed class TransformRunner
         await using var sessionScope = session.ConfigureAwait(false);
         var plan = await PlanAsync(transform, source, target, context, session, cancellationToken).ConfigureAwait(false);
         var dimension = Scd2Dimension.For(plan.Table, options);
-        var read = await CountInputAsync(plan, session, cancellationToken).ConfigureAwait(false);
-        var quarantined = await QuarantineAsync(plan, context, session, cancellationToken).ConfigureAwait(false);
+        var (quarantined, classified) = await QuarantineAsync(plan, context, session, cancellationToken).ConfigureAwait(false);
 
         var counts = await Scd2Merge.ExecuteAsync(plan, dimension, context.RunTimeUtc, session, cancellationToken).ConfigureAwait(false);
+        var read = classified ?? counts.Staged;
         RowAccounting.Require(
             context.BatchId,
             plan.Table.DisplayName,
@@ -229,7 +248,11 @@ public sealed class TransformRunner
             .ConfigureAwait(false);
     }
 
-    private async Task<long> QuarantineAsync<TSource, TTarget>(
+    /// <summary>
+    /// Writes the quarantined rows; returns how many, and how many input rows the statement classified (the rows read,
+    /// measured on their own), or null for a transform without rules (nothing is classified: every input row passes).
+    /// </summary>
+    private async Task<(long Quarantined, long? Classified)> QuarantineAsync<TSource, TTarget>(
         ServerPlan<TSource, TTarget> plan,
         TransformContext context,
         TransformSession session,
@@ -239,7 +262,7 @@ public sealed class TransformRunner
     {
         if (plan.Quarantine is null)
         {
-            return 0;
+            return (0, null);
         }
 
         var sql = TransformSql.Quarantine(plan);
@@ -258,12 +281,6 @@ public sealed class TransformRunner
         await session.Statements.ExecuteAsync(
             TransformSql.ResolveQuarantine, [new NpgsqlParameter<long>("dp_batch_id", context.BatchId), new NpgsqlParameter<string>("dp_table", plan.Table.DisplayName)], cancellationToken)
             .ConfigureAwait(false);
-        return counts[0];
+        return (counts[0], counts[3]);
     }
-
-    private static async Task<long> CountInputAsync<TSource, TTarget>(
-        ServerPlan<TSource, TTarget> plan, TransformSession session, CancellationToken cancellationToken)
-        where TSource : class
-        where TTarget : class =>
-        (await session.Statements.QueryRowAsync(TransformSql.Count(plan.Rows), plan.Rows.CloneParameters(), cancellationToken).ConfigureAwait(false))[0];
 }

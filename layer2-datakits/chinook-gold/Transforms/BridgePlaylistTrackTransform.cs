@@ -19,12 +19,13 @@ internal sealed class BridgePlaylistTrackTransform : Transform<PlaylistTrackInpu
             from l in sources.Set<PlaylistTrack>()
             join p in sources.Set<Playlist>() on l.PlaylistId equals p.PlaylistId
             where l.InactivatedDate == null
+            from t in tracks.LookUp(d => d.TrackId == l.TrackId)
             select new PlaylistTrackInput
             {
                 PlaylistId = l.PlaylistId,
                 TrackId = l.TrackId,
                 PlaylistName = p.Name,
-                TrackKey = tracks.Where(d => d.TrackId == l.TrackId).Select(d => (long?)d.TrackKey).FirstOrDefault(),
+                TrackKey = (long?)t!.TrackKey,
             };
 
         return From(rows)

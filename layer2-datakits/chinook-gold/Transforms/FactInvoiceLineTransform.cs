@@ -23,20 +23,17 @@ internal sealed class FactInvoiceLineTransform : Transform<InvoiceLineInput, Fac
             from l in sources.Set<InvoiceLine>()
             join i in sources.Set<Invoice>() on l.InvoiceId equals i.InvoiceId
             where l.InactivatedDate == null && i.InactivatedDate == null
+            from c in customers.LookUp(d => d.CustomerId == i.CustomerId && d.ValidFrom <= i.InvoiceDate && (d.ValidTo == null || d.ValidTo > i.InvoiceDate))
+            from t in tracks.LookUp(d => d.TrackId == l.TrackId)
+            from e in employees.LookUp(e => e.EmployeeId == c!.SupportRepEmployeeId)
             select new InvoiceLineInput
             {
                 InvoiceLineId = l.InvoiceLineId,
                 Line = l,
                 Invoice = i,
-                CustomerKey = customers
-                    .Where(d => d.CustomerId == i.CustomerId && d.ValidFrom <= i.InvoiceDate && (d.ValidTo == null || d.ValidTo > i.InvoiceDate))
-                    .Select(d => (long?)d.CustomerKey)
-                    .FirstOrDefault(),
-                SupportRepId = customers
-                    .Where(d => d.CustomerId == i.CustomerId && d.ValidFrom <= i.InvoiceDate && (d.ValidTo == null || d.ValidTo > i.InvoiceDate))
-                    .Select(d => d.SupportRepEmployeeId)
-                    .FirstOrDefault(),
-                TrackKey = tracks.Where(d => d.TrackId == l.TrackId).Select(d => (long?)d.TrackKey).FirstOrDefault(),
+                CustomerKey = (long?)c!.CustomerKey,
+                SupportRepKey = (long?)e!.EmployeeKey,
+                TrackKey = (long?)t!.TrackKey,
             };
 
         return From(rows)
@@ -51,7 +48,7 @@ internal sealed class FactInvoiceLineTransform : Transform<InvoiceLineInput, Fac
                 InvoiceDateKey = (x.Invoice.InvoiceDate.Year * 10000) + (x.Invoice.InvoiceDate.Month * 100) + x.Invoice.InvoiceDate.Day,
                 CustomerKey = x.CustomerKey!.Value,
                 TrackKey = x.TrackKey!.Value,
-                SupportRepKey = employees.Where(e => e.EmployeeId == x.SupportRepId).Select(e => (long?)e.EmployeeKey).FirstOrDefault(),
+                SupportRepKey = x.SupportRepKey,
                 BillingCountry = x.Invoice.BillingCountry,
                 Quantity = x.Line.Quantity,
                 UnitPrice = x.Line.UnitPrice,

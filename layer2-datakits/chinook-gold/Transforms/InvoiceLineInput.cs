@@ -4,7 +4,7 @@ namespace DataPlatform.Datakits.Chinook.Gold.Transforms;
 
 /// <summary>
 /// The input row of <see cref="FactInvoiceLineTransform"/>: a live line, its invoice, the customer version valid at the
-/// invoice date (its key and support rep) and the track's key; keys are NULL when missing from gold.
+/// invoice date, its support rep's employee and the track; keys are NULL when missing from gold.
 /// </summary>
 internal sealed class InvoiceLineInput
 {
@@ -16,7 +16,7 @@ internal sealed class InvoiceLineInput
 
     public long? CustomerKey { get; init; }
 
-    public int? SupportRepId { get; init; }
+    public long? SupportRepKey { get; init; }
 
     public long? TrackKey { get; init; }
 }

@@ -23,16 +23,16 @@ internal sealed class FactPaymentTransform : Transform<PaymentInput, FactPayment
             join r in sources.Set<Rental>() on p.RentalId equals r.RentalId
             join i in sources.Set<Inventory>() on r.InventoryId equals i.InventoryId
             where p.InactivatedDate == null
+            from c in customers.LookUp(d => d.CustomerId == p.CustomerId && d.ValidFrom <= p.PaymentDate && (d.ValidTo == null || d.ValidTo > p.PaymentDate))
+            from st in staff.LookUp(d => d.StaffId == p.StaffId)
+            from sd in stores.LookUp(d => d.StoreId == i.StoreId)
             select new PaymentInput
             {
                 PaymentId = p.PaymentId,
                 Payment = p,
-                CustomerKey = customers
-                    .Where(d => d.CustomerId == p.CustomerId && d.ValidFrom <= p.PaymentDate && (d.ValidTo == null || d.ValidTo > p.PaymentDate))
-                    .Select(d => (long?)d.CustomerKey)
-                    .FirstOrDefault(),
-                StaffKey = staff.Where(d => d.StaffId == p.StaffId).Select(d => (long?)d.StaffKey).FirstOrDefault(),
-                StoreKey = stores.Where(d => d.StoreId == i.StoreId).Select(d => (long?)d.StoreKey).FirstOrDefault(),
+                CustomerKey = (long?)c!.CustomerKey,
+                StaffKey = (long?)st!.StaffKey,
+                StoreKey = (long?)sd!.StoreKey,
             };
 
         return From(rows)

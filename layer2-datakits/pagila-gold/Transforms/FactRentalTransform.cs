@@ -20,26 +20,47 @@ internal sealed class FactRentalTransform : Transform<RentalInput, FactRental>
         var films = sources.Set<DimFilm>();
         var stores = sources.Set<DimStore>();
         var staff = sources.Set<DimStaff>();
-        var payments = sources.Set<Payment>();
-        var rows =
+        var payments = sources.Set<Payment>()
+            .Where(p => p.InactivatedDate == null)
+            .GroupBy(p => p.RentalId)
+            .Select(g => new RentalPayments { RentalId = g.Key, Amount = g.Sum(p => p.Amount), Count = g.Count() });
+        var rentals =
             from r in sources.Set<Rental>()
             join i in sources.Set<Inventory>() on r.InventoryId equals i.InventoryId
             join f in sources.Set<Film>() on i.FilmId equals f.FilmId
             where r.InactivatedDate == null
+            from c in customers.LookUp(d => d.CustomerId == r.CustomerId && d.ValidFrom <= r.RentalDate && (d.ValidTo == null || d.ValidTo > r.RentalDate))
+            from fd in films.LookUp(d => d.FilmId == i.FilmId)
+            from sd in stores.LookUp(d => d.StoreId == i.StoreId)
+            from st in staff.LookUp(d => d.StaffId == r.StaffId)
             select new RentalInput
             {
                 RentalId = r.RentalId,
                 Rental = r,
                 Inventory = i,
                 RentalDuration = f.RentalDuration,
-                CustomerKey = customers
-                    .Where(d => d.CustomerId == r.CustomerId && d.ValidFrom <= r.RentalDate && (d.ValidTo == null || d.ValidTo > r.RentalDate))
-                    .Select(d => (long?)d.CustomerKey)
-                    .FirstOrDefault(),
-                FilmKey = films.Where(d => d.FilmId == i.FilmId).Select(d => (long?)d.FilmKey).FirstOrDefault(),
-                StoreKey = stores.Where(d => d.StoreId == i.StoreId).Select(d => (long?)d.StoreKey).FirstOrDefault(),
-                StaffKey = staff.Where(d => d.StaffId == r.StaffId).Select(d => (long?)d.StaffKey).FirstOrDefault(),
+                CustomerKey = (long?)c!.CustomerKey,
+                FilmKey = (long?)fd!.FilmKey,
+                StoreKey = (long?)sd!.StoreKey,
+                StaffKey = (long?)st!.StaffKey,
             };
+        var rows = rentals.LeftJoin(
+            payments,
+            x => x.RentalId,
+            p => p.RentalId,
+            (x, p) => new RentalInput
+            {
+                RentalId = x.RentalId,
+                Rental = x.Rental,
+                Inventory = x.Inventory,
+                RentalDuration = x.RentalDuration,
+                CustomerKey = x.CustomerKey,
+                FilmKey = x.FilmKey,
+                StoreKey = x.StoreKey,
+                StaffKey = x.StaffKey,
+                AmountPaid = (decimal?)p!.Amount ?? 0m,
+                PaymentCount = (int?)p!.Count ?? 0,
+            });
 
         return From(rows)
             .Rule("unknown_customer_version", x => x.CustomerKey != null, "No dim_customer version is valid at the rental date.")
@@ -66,8 +87,8 @@ internal sealed class FactRentalTransform : Transform<RentalInput, FactRental>
                     : Math.Round((decimal)(x.Rental.ReturnDate.Value - x.Rental.RentalDate).TotalDays, 2),
                 IsReturned = x.Rental.ReturnDate != null,
                 IsOverdue = x.Rental.ReturnDate != null && x.Rental.ReturnDate.Value > x.Rental.RentalDate.AddDays(x.RentalDuration),
-                AmountPaid = payments.Where(p => p.RentalId == x.Rental.RentalId && p.InactivatedDate == null).Sum(p => p.Amount),
-                PaymentCount = payments.Count(p => p.RentalId == x.Rental.RentalId && p.InactivatedDate == null),
+                AmountPaid = x.AmountPaid,
+                PaymentCount = x.PaymentCount,
             });
     }
 }

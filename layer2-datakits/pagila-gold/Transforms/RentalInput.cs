@@ -4,7 +4,8 @@ namespace DataPlatform.Datakits.Pagila.Gold.Transforms;
 
 /// <summary>
 /// The input row of <see cref="FactRentalTransform"/>: a live silver rental, its inventory item and film, and the surrogate
-/// keys of its dimension members (NULL when a member is missing; such a row is quarantined).
+/// keys of its dimension members (NULL when a member is missing; such a row is quarantined), and the sum and number of
+/// its live payments.
 /// </summary>
 internal sealed class RentalInput
 {
@@ -23,4 +24,8 @@ internal sealed class RentalInput
     public long? StoreKey { get; init; }
 
     public long? StaffKey { get; init; }
+
+    public decimal AmountPaid { get; init; }
+
+    public int PaymentCount { get; init; }
 }

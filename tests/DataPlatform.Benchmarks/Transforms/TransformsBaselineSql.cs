@@ -1,3 +1,7 @@
+using System.Globalization;
+using DataPlatform.Datakits.Pagila.Gold;
+using DataPlatform.Datakits.Pagila.Silver;
+
 namespace DataPlatform.Benchmarks.Transforms;
 
 /// <summary>
@@ -42,6 +46,31 @@ internal static class TransformsBaselineSql
                            replace(replace(t.def, 'sl__pagila.', '{Silver}.'), 'gl__pagila.', '{Gold}.'));
           END LOOP;
         END $$;
+        """;
+
+    /// <summary>
+    /// The typed path's foreign-key policy for batch loads, applied to one copy schema: drops its foreign keys and its
+    /// non-unique indexes that back no constraint (remembered in a temporary table); <see cref="RestoreConstraints"/>
+    /// rebuilds the indexes and adds the foreign keys back, each checked over its whole table.
+    /// </summary>
+    public static string DropConstraints(string schema) => $"""
+        CREATE TEMPORARY TABLE bench_deferred ON COMMIT DROP AS
+          SELECT 1 AS step, format('CREATE INDEX %s', substring(pg_get_indexdef(x.indexrelid) FROM ' INDEX (.*)$')) AS restore,
+                 format('DROP INDEX %I.%I', '{schema}', i.relname) AS drop
+          FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+          WHERE t.relnamespace = '{schema}'::regnamespace AND NOT x.indisunique AND NOT x.indisprimary
+            AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
+          UNION ALL
+          SELECT 2, format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid)),
+                 format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname)
+          FROM pg_constraint c WHERE c.connamespace = '{schema}'::regnamespace AND c.contype = 'f';
+        DO $$ DECLARE d record; BEGIN FOR d IN SELECT drop FROM bench_deferred ORDER BY step DESC LOOP EXECUTE d.drop; END LOOP; END $$;
+        """;
+
+    /// <summary>Undoes <see cref="DropConstraints"/>: indexes first, then the foreign keys (checked).</summary>
+    public static string RestoreConstraints => """
+        DO $$ DECLARE d record; BEGIN FOR d IN SELECT restore FROM bench_deferred ORDER BY step LOOP EXECUTE d.restore; END LOOP; END $$;
+        DROP TABLE bench_deferred;
         """;
 
     /// <summary>Empties the copies (between rounds).</summary>
@@ -219,6 +248,22 @@ internal static class TransformsBaselineSql
             WHERE p.inactivated_date IS NULL
             """),
     ];
+
+    /// <summary>The silver statements as one script for batch <paramref name="batchId"/>, under the foreign-key policy of batch loads.</summary>
+    public static string SilverScript(long batchId) =>
+        "ANALYZE " + string.Join(", ", PagilaSilver.Layer.Tables.Select(t => "br__pagila__public." + t)) + ";\n"
+        + DropConstraints(Silver)
+        + string.Join(";\n", SilverStatements.Select(s => s.Sql.Replace("@batch", batchId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)))
+        + ";\n" + RestoreConstraints;
+
+    /// <summary>The gold statements as one script (first load), facts under the foreign-key policy of batch loads.</summary>
+    public static string GoldScript() =>
+        "ANALYZE " + string.Join(", ", PagilaSilver.Layer.Tables.Select(t => Silver + "." + t)) + ";\n"
+        + string.Join(";\n", GoldStatements.Take(5).Select(s => s.Sql)) + ";\n"
+        + "ANALYZE " + string.Join(", ", PagilaGold.Layer.Tables.Take(5).Select(t => Gold + "." + t)) + ";\n"
+        + DropConstraints(Gold)
+        + string.Join(";\n", GoldStatements.Skip(5).Select(s => s.Sql))
+        + ";\n" + RestoreConstraints;
 
     private static string Trim(string expression) => $"btrim({expression}, '{s_blank}')";
 

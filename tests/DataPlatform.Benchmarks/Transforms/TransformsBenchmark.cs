@@ -86,8 +86,8 @@ internal static class TransformsBenchmark
                 }
                 else
                 {
-                    times["SQL silver"] = await RunSqlAsync(dataSource, SilverScript(batchId), cancellationToken);
-                    times["SQL gold"] = await RunSqlAsync(dataSource, GoldScript(), cancellationToken);
+                    times["SQL silver"] = await RunSqlAsync(dataSource, TransformsBaselineSql.SilverScript(batchId), cancellationToken);
+                    times["SQL gold"] = await RunSqlAsync(dataSource, TransformsBaselineSql.GoldScript(), cancellationToken);
                     sqlCounts = await CountsAsync(warehouse, TransformsBaselineSql.Silver, TransformsBaselineSql.Gold, TransformsBaselineSql.Silver, cancellationToken);
                 }
             }
@@ -140,16 +140,6 @@ internal static class TransformsBenchmark
     private static string TruncateTyped() =>
         "TRUNCATE " + string.Join(", ", PagilaGold.Layer.Tables.Select(t => "gl__pagila." + t)) + ", "
         + string.Join(", ", PagilaSilver.Layer.Tables.Select(t => "sl__pagila." + t)) + " RESTART IDENTITY CASCADE;\nTRUNCATE dataplatform.quarantine;\n";
-
-    private static string SilverScript(long batchId) =>
-        "ANALYZE " + string.Join(", ", PagilaSilver.Layer.Tables.Select(t => "br__pagila__public." + t)) + ";\n"
-        + string.Join(";\n", TransformsBaselineSql.SilverStatements.Select(s => s.Sql.Replace("@batch", batchId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)));
-
-    private static string GoldScript() =>
-        "ANALYZE " + string.Join(", ", PagilaSilver.Layer.Tables.Select(t => TransformsBaselineSql.Silver + "." + t)) + ";\n"
-        + string.Join(";\n", TransformsBaselineSql.GoldStatements.Take(5).Select(s => s.Sql)) + ";\n"
-        + "ANALYZE " + string.Join(", ", PagilaGold.Layer.Tables.Take(5).Select(t => TransformsBaselineSql.Gold + "." + t)) + ";\n"
-        + string.Join(";\n", TransformsBaselineSql.GoldStatements.Skip(5).Select(s => s.Sql));
 
     private static async Task<double> RunSqlAsync(NpgsqlDataSource dataSource, string script, CancellationToken cancellationToken)
     {

@@ -59,7 +59,7 @@ public sealed partial class HashedProbeTests(PostgresServer server)
         var statement = plan.QuarantineStatement!;
         var classification = statement[..statement.IndexOf("f AS MATERIALIZED", StringComparison.Ordinal)];
         Assert.DoesNotContain("EXISTS", classification, StringComparison.Ordinal);
-        Assert.Contains("WITH q AS MATERIALIZED (", plan.QuarantineStatement, StringComparison.Ordinal);
+        Assert.Contains("WITH r AS MATERIALIZED (", plan.QuarantineStatement, StringComparison.Ordinal);
         Assert.Equal(1, Regex.Count(plan.QuarantineStatement!, Regex.Escape("WHEN r.language_id IS NULL OR r.language_id NOT IN (")));
         Assert.Equal(1, Regex.Count(plan.QuarantineStatement!, "language_id IS "));
         Assert.Equal(1, InSubQuery().Count(plan.QuarantineStatement!));

@@ -7,7 +7,8 @@ namespace DataPlatform.Framework.Internal.Transforms;
 /// Replaces row-independent sub-queries that a transform captured (<c>sources.Set&lt;T&gt;()</c> inside a rule, a query
 /// held in a local variable) by their expression trees, so the rewriters see and align every lambda of the transform,
 /// not only the outer one. EF Core would inline them the same way; the in-memory path then runs them as plain LINQ.
-/// Calls of <see cref="Clean"/> are expanded here too (<see cref="CleanExpander"/>), for both paths.
+/// Calls of <see cref="Clean"/> and <see cref="TransformQueryableExtensions.LookUp{T}"/> are expanded here too
+/// (<see cref="CleanExpander"/>, <see cref="LookUpExpander"/>), for both paths.
 /// </summary>
 internal sealed class QueryableInliner : ExpressionVisitor
 {
@@ -45,7 +46,7 @@ internal sealed class QueryableInliner : ExpressionVisitor
     protected override Expression VisitExtension(Expression node) => node;
 
     protected override Expression VisitMethodCall(MethodCallExpression node) =>
-        CleanExpander.Expand(node) is { } expanded ? Visit(expanded)! : base.VisitMethodCall(node);
+        (CleanExpander.Expand(node) ?? LookUpExpander.Expand(node)) is { } expanded ? Visit(expanded)! : base.VisitMethodCall(node);
 
     // Queryable operators on constant roots evaluate to themselves; only closures and factory methods need inlining.
     private static bool IsInlinable(Expression node) =>

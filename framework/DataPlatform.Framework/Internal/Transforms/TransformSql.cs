@@ -10,37 +10,40 @@ namespace DataPlatform.Framework.Internal.Transforms;
 internal static class TransformSql
 {
     /// <summary>
-    /// <c>INSERT INTO target (cols) SELECT cols FROM (q) [ON CONFLICT (key) DO UPDATE SET … WHERE (t.cols) IS DISTINCT FROM
-    /// (excluded.cols)]</c>, returning one row: rows selected, inserted, updated, already equal (each measured on its own, all
-    /// against the table as it was before the statement), deleted.
+    /// <c>CREATE TEMPORARY TABLE stage AS SELECT cols FROM (q)</c>: the rows a write step inserts or upserts, typed like the
+    /// target's columns. Its row count is the number of rows that passed the rules.
     /// </summary>
     /// <remarks>
-    /// The selected rows are counted before the first one is written (the count is a one-time filter of the INSERT's
-    /// SELECT), so <c>src</c> is computed whole before the target changes. Otherwise PostgreSQL computes it row by row while
-    /// inserting, and a source query that reads the target itself (silver's "not applied yet" check) scans a table that
-    /// grows with every row written: quadratic when the planner, trusting statistics taken while the table was empty,
-    /// probes it with a nested loop.
+    /// The input is read whole before the target changes. Computed row by row while inserting, a source query that reads the
+    /// target itself (silver's "not applied yet" check) would scan a table that grows with every row written: quadratic
+    /// when the planner, trusting statistics taken while the table was empty, probes it with a nested loop.
     /// </remarks>
-    public static string Write<TSource, TTarget>(ServerPlan<TSource, TTarget> plan, TransformMode mode, IReadOnlyList<TargetColumn> key, bool removeMissing = false)
+    public static string Stage<TSource, TTarget>(ServerPlan<TSource, TTarget> plan, string stage)
+        where TSource : class
+        where TTarget : class
+    {
+        var select = string.Join(", ", plan.Columns.Select(c => c.Column.CastFrom("q", c.SourceColumn) + " AS " + c.Column.Quoted));
+        return $"CREATE TEMPORARY TABLE {stage} ON COMMIT DROP AS SELECT {select} FROM ({plan.Pass.Sql}) AS q";
+    }
+
+    /// <summary>
+    /// <c>INSERT INTO target (cols) SELECT cols FROM stage [ON CONFLICT (key) DO UPDATE SET … WHERE (t.cols) IS DISTINCT FROM
+    /// (excluded.cols)]</c>, returning one row: rows inserted, updated, already equal (each measured on its own, all against
+    /// the table as it was before the statement).
+    /// </summary>
+    public static string Write<TSource, TTarget>(ServerPlan<TSource, TTarget> plan, TransformMode mode, IReadOnlyList<TargetColumn> key, string stage)
         where TSource : class
         where TTarget : class
     {
         var table = plan.Table;
         var columns = plan.Columns.Select(c => c.Column).ToList();
-        var select = string.Join(", ", plan.Columns.Select(c => c.Column.CastFrom("q", c.SourceColumn) + " AS " + c.Column.Quoted));
         var insertList = string.Join(", ", columns.Select(c => c.Quoted));
         RequireMandatoryColumns(plan.Transform.Name, table, columns, []);
         var conflict = string.Empty;
         var same = "0";
         if (mode == TransformMode.Upsert)
         {
-            var missingKey = key.Where(k => !columns.Contains(k)).Select(k => k.Property).ToList();
-            if (missingKey.Count > 0)
-            {
-                throw new TransformBuildException(
-                    $"Transform {plan.Transform.Name}: the upsert key of {table.DisplayName} ({string.Join(", ", missingKey)}) is not set by the map.");
-            }
-
+            RequireKey(plan, key);
             var compared = columns.Where(c => !key.Contains(c) && c.Column != Mixins.MixinColumns.CreatedAt).ToList();
             var touched = table.TouchColumns.Where(c => !columns.Contains(c)).ToList();
             conflict = compared.Count == 0
@@ -54,27 +57,45 @@ internal static class TransformSql
             var equal = compared.Count == 0
                 ? string.Empty
                 : $" AND ({string.Join(", ", compared.Select(c => "t." + c.Quoted))}) IS NOT DISTINCT FROM ({string.Join(", ", compared.Select(c => "src." + c.Quoted))})";
-            same = $"(SELECT count(*) FROM src WHERE EXISTS (SELECT 1 FROM {table.QualifiedName} AS t WHERE {string.Join(" AND ", key.Select(k => $"t.{k.Quoted} = src.{k.Quoted}"))}{equal}))";
+            same = $"(SELECT count(*) FROM {stage} AS src WHERE EXISTS (SELECT 1 FROM {table.QualifiedName} AS t WHERE {string.Join(" AND ", key.Select(k => $"t.{k.Quoted} = src.{k.Quoted}"))}{equal}))";
         }
 
-        // The DELETE and the INSERT of one statement touch disjoint keys (rows missing from src, rows in src), and both see
-        // the target as it was before the statement.
-        var delete = removeMissing
-            ? $",\n    del AS (DELETE FROM {table.QualifiedName} AS t WHERE (SELECT n FROM selected) >= 0 AND NOT EXISTS (SELECT 1 FROM src WHERE {string.Join(" AND ", key.Select(k => $"src.{k.Quoted} = t.{k.Quoted}"))}) RETURNING 1)"
-            : string.Empty;
-        var deleted = removeMissing ? "(SELECT count(*) FROM del)" : "0";
         return $"""
-            WITH src AS MATERIALIZED (SELECT {select} FROM ({plan.Pass.Sql}) AS q),
-            selected AS MATERIALIZED (SELECT count(*) AS n FROM src),
-            ins AS (INSERT INTO {table.QualifiedName} AS t ({insertList}) SELECT {insertList} FROM src WHERE (SELECT n FROM selected) >= 0{conflict} RETURNING (xmax = 0) AS inserted){delete}
-            SELECT (SELECT n FROM selected), count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted), {same}, {deleted} FROM ins
+            WITH ins AS (INSERT INTO {table.QualifiedName} AS t ({insertList}) SELECT {insertList} FROM {stage}{conflict} RETURNING (xmax = 0) AS inserted)
+            SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted), {same} FROM ins
             """;
     }
 
+    /// <summary>Deletes the target rows whose key is not in the stage, returning how many (run before <see cref="Write"/>).</summary>
+    public static string DeleteMissing<TSource, TTarget>(ServerPlan<TSource, TTarget> plan, IReadOnlyList<TargetColumn> key, string stage)
+        where TSource : class
+        where TTarget : class
+    {
+        RequireKey(plan, key);
+        return $"""
+            WITH del AS (DELETE FROM {plan.Table.QualifiedName} AS t WHERE NOT EXISTS (SELECT 1 FROM {stage} AS s WHERE {string.Join(" AND ", key.Select(k => $"s.{k.Quoted} = t.{k.Quoted}"))}) RETURNING 1)
+            SELECT count(*) FROM del
+            """;
+    }
+
+    private static void RequireKey<TSource, TTarget>(ServerPlan<TSource, TTarget> plan, IReadOnlyList<TargetColumn> key)
+        where TSource : class
+        where TTarget : class
+    {
+        var missingKey = key.Where(k => !plan.Columns.Any(c => c.Column == k)).Select(k => k.Property).ToList();
+        if (missingKey.Count > 0)
+        {
+            throw new TransformBuildException(
+                $"Transform {plan.Transform.Name}: the key of {plan.Table.DisplayName} ({string.Join(", ", missingKey)}) is not set by the map.");
+        }
+    }
+
     /// <summary>
-    /// Inserts the quarantined rows into <see cref="QuarantineTable"/> in one statement, returning how many. The raw row is
+    /// Inserts the quarantined rows into <see cref="QuarantineTable"/> in one statement, returning how many, then how many
+    /// entries were updated and inserted, then how many input rows were classified (the rows read). The raw row is
     /// <c>to_jsonb</c> of the selected source row; messages come from parameters <c>@dp_rule_N</c>/<c>@dp_message_N</c>.
-    /// The classified input is a materialized CTE, so each row's rules run once, not once per reference to the rule.
+    /// The classified input is a sub-query fenced by <c>OFFSET 0</c>, so each row's rules run once, not once per reference
+    /// to the rule; only a failing row keeps its columns (as the jsonb raw row), so a passing row costs two NULLs.
     /// </summary>
     public static string Quarantine<TSource, TTarget>(ServerPlan<TSource, TTarget> plan)
         where TSource : class
@@ -88,12 +109,13 @@ internal static class TransformSql
 
         // Both writes see the table as it was before the statement: entries still open are updated, the rest inserted.
         return $"""
-            WITH q AS MATERIALIZED ({plan.Quarantine!.Sql}),
+            WITH r AS MATERIALIZED (
+                SELECT {rule} AS rule, CASE WHEN {rule} IS NOT NULL THEN to_jsonb(q) - {Literal(QuarantineProbe<TSource>.RuleColumn)} END AS j
+                FROM (SELECT * FROM ({plan.Quarantine!.Sql}) AS c OFFSET 0) AS q),
             f AS MATERIALIZED (
-                SELECT {key} AS row_key, {rule} AS rule, m.message, r.j
-                FROM q CROSS JOIN LATERAL (SELECT to_jsonb(q) - {Literal(QuarantineProbe<TSource>.RuleColumn)} AS j) AS r
-                JOIN (VALUES {messages}) AS m (rule, message) ON m.rule = {rule}
-                WHERE {rule} IS NOT NULL),
+                SELECT {key} AS row_key, r.rule, m.message, r.j
+                FROM r JOIN (VALUES {messages}) AS m (rule, message) ON m.rule = r.rule
+                WHERE r.rule IS NOT NULL),
             upd AS (UPDATE {table} AS t SET last_seen_batch_id = @dp_batch_id, transform = @dp_transform, message = f.message, raw_row = f.j
                 FROM f WHERE {open}
                 RETURNING 1),
@@ -101,7 +123,7 @@ internal static class TransformSql
                 SELECT @dp_batch_id, @dp_batch_id, @dp_transform, @dp_table, f.row_key, f.rule, f.message, f.j
                 FROM f WHERE NOT EXISTS (SELECT 1 FROM {table} AS t WHERE {open})
                 RETURNING 1)
-            SELECT count(*), (SELECT count(*) FROM upd), (SELECT count(*) FROM ins) FROM f
+            SELECT count(*), (SELECT count(*) FROM upd), (SELECT count(*) FROM ins), (SELECT count(*) FROM r) FROM f
             """;
     }
 
@@ -138,13 +160,7 @@ internal static class TransformSql
         where TSource : class
         where TTarget : class
     {
-        var missingKey = key.Where(k => !plan.Columns.Any(c => c.Column == k)).Select(k => k.Property).ToList();
-        if (missingKey.Count > 0)
-        {
-            throw new TransformBuildException(
-                $"Transform {plan.Transform.Name}: the key of {plan.Table.DisplayName} ({string.Join(", ", missingKey)}) is not set by the map.");
-        }
-
+        RequireKey(plan, key);
         var select = string.Join(", ", key.Select(k => plan.Columns.First(c => c.Column == k)).Select(c => c.Column.CastFrom("q", c.SourceColumn) + " AS " + c.Column.Quoted));
         return $"""
             WITH src AS MATERIALIZED (SELECT {select} FROM ({plan.Pass.Sql}) AS q),
@@ -152,8 +168,6 @@ internal static class TransformSql
             SELECT count(*) FROM del
             """;
     }
-
-    public static string Count(SqlQuery rows) => $"SELECT count(*) FROM ({rows.Sql}) AS q";
 
     public static string Join(IEnumerable<TargetColumn> columns) => string.Join(", ", columns.Select(c => c.Quoted));
 

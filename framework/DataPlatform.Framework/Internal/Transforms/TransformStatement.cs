@@ -26,6 +26,46 @@ internal sealed class TransformStatement(NpgsqlConnection connection, NpgsqlTran
         }
     }
 
+    public async Task<IReadOnlyList<object[]>> QueryAsync(string sql, IEnumerable<NpgsqlParameter> parameters, CancellationToken cancellationToken)
+    {
+        var command = Create(sql, parameters);
+        await using (command.ConfigureAwait(false))
+        {
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                var rows = new List<object[]>();
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var row = new object[reader.FieldCount];
+                    reader.GetValues(row);
+                    rows.Add(row);
+                }
+
+                return rows;
+            }
+        }
+    }
+
+    /// <summary>Runs one statement and returns the row count of its command tag (e.g. <c>SELECT 42</c> of a <c>CREATE TABLE AS</c>).</summary>
+    public async Task<long> ExecuteCountingAsync(string sql, IEnumerable<NpgsqlParameter> parameters, CancellationToken cancellationToken)
+    {
+        var batch = new NpgsqlBatch(connection, transaction);
+        await using (batch.ConfigureAwait(false))
+        {
+            if (commandTimeout is { } timeout)
+            {
+                batch.Timeout = timeout;
+            }
+
+            var command = new NpgsqlBatchCommand(sql);
+            command.Parameters.AddRange(parameters.ToArray());
+            batch.BatchCommands.Add(command);
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return checked((long)command.Rows);
+        }
+    }
+
     public async Task<int> ExecuteAsync(string sql, IEnumerable<NpgsqlParameter> parameters, CancellationToken cancellationToken)
     {
         var command = Create(sql, parameters);
