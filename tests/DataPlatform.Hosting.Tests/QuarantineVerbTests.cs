@@ -1,5 +1,4 @@
 using DataPlatform.Testing;
-using Npgsql;
 
 namespace DataPlatform.Hosting.Tests;
 
@@ -20,10 +19,11 @@ public sealed class QuarantineVerbTests(PostgresServer server)
         var lines = dirty.Output.TrimEnd().Split('\n');
         Assert.Equal("Quarantine: 10 rows failed a rule (76.92 % of the 13 rows silver read). Top rules:", lines[^3]);
         Assert.Matches(@"^  silver country\s+\(rule not reported\)\s+10$", lines[^2]);
-        var password = new NpgsqlConnectionStringBuilder(db.ConnectionString).Password!;
         Assert.StartsWith("Show the rows: testkit-warehouse quarantine --warehouse \"", lines[^1], StringComparison.Ordinal);
         Assert.Contains($"Database={db.Name}", lines[^1], StringComparison.Ordinal);
-        Assert.DoesNotContain(password, dirty.Output, StringComparison.Ordinal);
+        // The printed command names the server and database but never carries the password (the container's password is
+        // "postgres", the user name too, so the key is what must be absent).
+        Assert.DoesNotContain("Password", dirty.Output, StringComparison.OrdinalIgnoreCase);
         Assert.True(clean.ExitCode == ExitCodes.Ok, clean.ToString());
         Assert.EndsWith("Quarantine: no row failed a rule.", clean.Output.TrimEnd(), StringComparison.Ordinal);
     }
