@@ -20,11 +20,11 @@ namespace DataPlatform.Benchmarks.Transforms;
 /// (<see cref="PagilaSilver.Layer"/>, <see cref="PagilaGold.Layer"/>) and by <see cref="TransformsBaselineSql"/> (the same
 /// cleaning, quarantine rules and joins as plain INSERT … SELECT into copies of the silver and gold tables). Two rounds into
 /// emptied targets, the order alternating; the faster run of each counts. Both paths must produce the same row counts.
-/// Target: typed ≤ 1.25 × the SQL script's time.
+/// Target: typed ≤ 1.10 × the SQL script's time (issue "Set-based transforms"; the script uses the same foreign-key policy).
 /// </summary>
 internal static class TransformsBenchmark
 {
-    private const double Target = 1.25;
+    private const double Target = 1.10;
 
     public static async Task<int> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken)
     {
