@@ -54,12 +54,7 @@ internal static class Scd2Merge
         changeTime = Scd2ChangeTime.After(changeTime, Scd2ChangeTime.FromEpochMicroseconds(latest), Scd2ChangeTime.IsDate(dimension));
 
         await statements.ExecuteAsync($"DROP TABLE IF EXISTS {Stage}", [], cancellationToken).ConfigureAwait(false);
-        var select = string.Join(", ", plan.Columns.Select(c => c.Column.CastFrom("q", c.SourceColumn) + " AS " + c.Column.Quoted));
-        await statements.ExecuteAsync(
-            $"CREATE TEMPORARY TABLE dp_scd2_stage ON COMMIT DROP AS SELECT {select} FROM ({plan.Pass.Sql}) AS q",
-            plan.Pass.CloneParameters(),
-            cancellationToken).ConfigureAwait(false);
-        var staged = (await statements.QueryRowAsync($"SELECT count(*) FROM {Stage}", [], cancellationToken).ConfigureAwait(false))[0];
+        var staged = await statements.ExecuteCountingAsync(TransformSql.Stage(plan, Stage), plan.Pass.CloneParameters(), cancellationToken).ConfigureAwait(false);
         var duplicates = (await statements.QueryRowAsync(
             $"SELECT count(*) FROM (SELECT 1 FROM {Stage} GROUP BY {TransformSql.Join(dimension.NaturalKey)} HAVING count(*) > 1) AS d",
             [],
