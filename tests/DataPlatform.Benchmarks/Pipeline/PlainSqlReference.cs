@@ -34,8 +34,8 @@ internal static class PlainSqlReference
 
         var copy = clock.Elapsed.TotalSeconds;
         var silverScript = TransformsBaselineSql.SilverScript(1).Replace(Bronze + ".", CopySchema + ".", StringComparison.Ordinal);
-        var silver = await TimedAsync(warehouse, silverScript, ct);
-        var gold = await TimedAsync(warehouse, TransformsBaselineSql.GoldScript(), ct);
+        var silver = await TransformsBaselineSql.RunAsync(warehouse, silverScript, ct);
+        var gold = await TransformsBaselineSql.RunAsync(warehouse, TransformsBaselineSql.GoldScript(), ct);
         return (copy, silver, gold);
     }
 
@@ -72,20 +72,6 @@ internal static class PlainSqlReference
         {
             await reading.CopyToAsync(writing, ct);
         }
-    }
-
-    private static async Task<double> TimedAsync(NpgsqlDataSource dataSource, string script, CancellationToken ct)
-    {
-        var clock = Stopwatch.StartNew();
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var command = new NpgsqlCommand(script, connection, transaction) { CommandTimeout = 0 })
-        {
-            await command.ExecuteNonQueryAsync(ct);
-        }
-
-        await transaction.CommitAsync(ct);
-        return clock.Elapsed.TotalSeconds;
     }
 
     private static async Task ExecuteAsync(NpgsqlDataSource dataSource, string sql, CancellationToken ct)

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Globalization;
 using DataPlatform.Datakits.Pagila.Gold;
 using DataPlatform.Datakits.Pagila.Silver;
+using Npgsql;
 
 namespace DataPlatform.Benchmarks.Transforms;
 
@@ -273,6 +275,21 @@ internal static class TransformsBaselineSql
         + DropConstraints(Gold)
         + string.Join(";\n", GoldStatements.Skip(5).Select(s => s.Sql))
         + ";\n" + RestoreConstraints;
+
+    /// <summary>Runs one script in one transaction, without a command timeout; returns its wall-clock seconds.</summary>
+    public static async Task<double> RunAsync(NpgsqlDataSource dataSource, string script, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var command = new NpgsqlCommand(script, connection, transaction) { CommandTimeout = 0 })
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return clock.Elapsed.TotalSeconds;
+    }
 
     private static string Trim(string expression) => $"btrim({expression}, '{s_blank}')";
 

@@ -86,8 +86,8 @@ internal static class TransformsBenchmark
                 }
                 else
                 {
-                    times["SQL silver"] = await RunSqlAsync(dataSource, TransformsBaselineSql.SilverScript(batchId), cancellationToken);
-                    times["SQL gold"] = await RunSqlAsync(dataSource, TransformsBaselineSql.GoldScript(), cancellationToken);
+                    times["SQL silver"] = await TransformsBaselineSql.RunAsync(dataSource, TransformsBaselineSql.SilverScript(batchId), cancellationToken);
+                    times["SQL gold"] = await TransformsBaselineSql.RunAsync(dataSource, TransformsBaselineSql.GoldScript(), cancellationToken);
                     sqlCounts = await CountsAsync(warehouse, TransformsBaselineSql.Silver, TransformsBaselineSql.Gold, TransformsBaselineSql.Silver, cancellationToken);
                 }
             }
@@ -140,20 +140,6 @@ internal static class TransformsBenchmark
     private static string TruncateTyped() =>
         "TRUNCATE " + string.Join(", ", PagilaGold.Layer.Tables.Select(t => "gl__pagila." + t)) + ", "
         + string.Join(", ", PagilaSilver.Layer.Tables.Select(t => "sl__pagila." + t)) + " RESTART IDENTITY CASCADE;\nTRUNCATE dataplatform.quarantine;\n";
-
-    private static async Task<double> RunSqlAsync(NpgsqlDataSource dataSource, string script, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var command = new NpgsqlCommand(script, connection, transaction))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return clock.Elapsed.TotalSeconds;
-    }
 
     private static async Task<IReadOnlyDictionary<string, long>> CountsAsync(
         TestDatabase warehouse, string silver, string gold, string quarantineSchema, CancellationToken cancellationToken)
