@@ -26,14 +26,7 @@ internal sealed class QuarantineHandler(WarehouseHostDefinition definition, Cons
             }
 
             var home = Path.GetFullPath(request.DataDirectory ?? EmbeddedCluster.DefaultHomeDirectory());
-            if (!EmbeddedCluster.Exists(home))
-            {
-                output.Console.WriteLine($"No embedded warehouse in {home} yet: run `{definition.CommandName} run` first, or pass --warehouse <connection string>.");
-                return ExitCodes.Ok;
-            }
-
-            await using var embedded = await EmbeddedCluster.StartAsync(definition, home, keepRunning: false, loggerFactory, ct);
-            return await ShowAsync(embedded.WarehouseConnectionString, request, ct);
+            return await EmbeddedWarehouseReader.ReadAsync(definition, output, home, loggerFactory, warehouse => ShowAsync(warehouse, request, ct), ct);
         }
         catch (Exception e) when (Failures.IsConnectionFailure(e))
         {

@@ -28,18 +28,7 @@ internal sealed class StatusHandler(WarehouseHostDefinition definition, ConsoleO
 
             var home = Path.GetFullPath(dataDirectory ?? EmbeddedCluster.DefaultHomeDirectory());
             RelocatedClusters.RemoveOrphaned(_logger);
-            int exitCode;
-            if (!EmbeddedCluster.Exists(home))
-            {
-                output.Console.WriteLine($"No embedded warehouse in {home} yet: run `{definition.CommandName} run` first, or pass --warehouse <connection string>.");
-                exitCode = ExitCodes.Ok;
-            }
-            else
-            {
-                await using var embedded = await EmbeddedCluster.StartAsync(definition, home, keepRunning: false, loggerFactory, ct);
-                exitCode = await ShowAsync(embedded.WarehouseConnectionString, limit, ct);
-            }
-
+            var exitCode = await EmbeddedWarehouseReader.ReadAsync(definition, output, home, loggerFactory, warehouse => ShowAsync(warehouse, limit, ct), ct);
             WriteRelocatedClusters(RelocatedClusters.List());
             return exitCode;
         }
