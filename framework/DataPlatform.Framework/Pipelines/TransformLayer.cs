@@ -36,6 +36,7 @@ public sealed class TransformLayer : PipelineLayer
     private readonly Action<ModelBuilder>? _readModelExtra;
     private readonly IReadOnlyList<LayerStep> _steps;
     private readonly Lazy<ReadModel> _readModel;
+    private readonly Lazy<ReadModel> _changeModel;
     private readonly Lazy<IReadOnlyDictionary<Type, TargetTable>> _tables;
 
     private TransformLayer(string name, Type targetContext, IReadOnlyList<Type> readsFrom, Action<ModelBuilder>? readModelExtra, IReadOnlyList<LayerStep> steps)
@@ -46,6 +47,7 @@ public sealed class TransformLayer : PipelineLayer
         _readModelExtra = readModelExtra;
         _steps = steps;
         _readModel = new(() => new ReadModel([.. _readsFrom, _targetContext], _readModelExtra));
+        _changeModel = new(() => new ReadModel([.. _readsFrom, _targetContext], _readModelExtra, rowVersions: true));
         _tables = new(ResolveTables);
     }
 
@@ -165,11 +167,17 @@ public sealed class TransformLayer : PipelineLayer
                 var target = DatakitContexts.Create(_targetContext, b => b.UseNpgsql(connection));
                 await using (target.ConfigureAwait(false))
                 {
+                    var changes = LayerReadContext.Create(_changeModel.Value, b => b.UseNpgsql(connection));
+                    await using var changesScope = changes.ConfigureAwait(false);
                     var transaction = await read.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                     await using (transaction.ConfigureAwait(false))
                     {
                         var execution = new LayerExecution(
-                            read, target, new TransformRunner(loggerFactory), new TransformContext(batchId, runTime), connection, (NpgsqlTransaction)transaction.GetDbTransaction());
+                            read, target, new TransformRunner(loggerFactory), new TransformContext(batchId, runTime), connection, (NpgsqlTransaction)transaction.GetDbTransaction())
+                        {
+                            Layer = Name,
+                            Changes = changes,
+                        };
                         var results = await RunStepsAsync(execution, ledger, progress, cancellationToken).ConfigureAwait(false);
                         if (beforeCommit is not null)
                         {
@@ -223,7 +231,8 @@ public sealed class TransformLayer : PipelineLayer
             }
 
             var started = Stopwatch.GetTimestamp();
-            tables.Add(table, await RunStepAsync(step, table, execution, cancellationToken).ConfigureAwait(false), Stopwatch.GetElapsedTime(started));
+            var unsafeInputs = _steps.Skip(i + 1).Concat(_steps.Where(s => s.DeletesRows)).Select(s => s.TargetType).ToHashSet();
+            tables.Add(table, await RunStepAsync(step, table, execution with { UnsafeInputs = unsafeInputs }, cancellationToken).ConfigureAwait(false), Stopwatch.GetElapsedTime(started));
             if (i < _steps.Count - 1)
             {
                 await AnalyzeAsync(execution, [table.QualifiedName], cancellationToken).ConfigureAwait(false);
@@ -333,6 +342,7 @@ public sealed class TransformLayer : PipelineLayer
                 Updated = sum.Updated + outcome.Updated,
                 Deleted = sum.Deleted + outcome.Deleted,
                 Unchanged = sum.Unchanged + outcome.Unchanged,
+                Watermark = outcome.Watermark ?? sum.Watermark,
             }, total + elapsed, startedAt);
         }
 
@@ -356,6 +366,7 @@ public sealed class TransformLayer : PipelineLayer
                 RowsWritten = t.Outcome.Written,
                 RowsQuarantined = t.Outcome.Quarantined,
                 RowsUnchanged = t.Outcome.Unchanged,
+                WatermarkAfter = t.Outcome.Watermark,
                 StartedAt = t.StartedAt,
                 FinishedAt = t.StartedAt + t.Elapsed,
             }));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Linq.Expressions;
 using DataPlatform.Framework.Internal.Pipelines;
 using DataPlatform.Framework.Internal.Transforms;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,9 @@ public sealed class TransformRunner
     {
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("DataPlatform.Transforms");
     }
+
+    /// <summary>The runner's logger (category <c>DataPlatform.Transforms</c>).</summary>
+    internal ILogger Logger => _logger;
 
     /// <summary>
     /// Checks a transform without a database: the definition's shape and the static policy (no client-evaluated,
@@ -99,7 +103,7 @@ public sealed class TransformRunner
         var stopwatch = Stopwatch.StartNew();
         var session = await TransformSession.OpenAsync(source, cancellationToken).ConfigureAwait(false);
         await using var sessionScope = session.ConfigureAwait(false);
-        var plan = await PlanAsync(transform, source, target, context, session, cancellationToken).ConfigureAwait(false);
+        var plan = await PlanAsync(transform, source, target, context, session, cancellationToken, options.RowFilter).ConfigureAwait(false);
         var key = plan.Table.ResolveKey(options.KeyProperties);
         if (options.RemoveMissing && options.Mode != TransformMode.Upsert)
         {
@@ -121,7 +125,10 @@ public sealed class TransformRunner
         long deleted = 0;
         if (options.RemoveMissing)
         {
-            deleted = (await session.Statements.QueryRowAsync(TransformSql.DeleteMissing(plan, key, StageTable), [], cancellationToken).ConfigureAwait(false))[0];
+            deleted = options.Keys is null
+                ? (await session.Statements.QueryRowAsync(TransformSql.DeleteMissing(plan, key, StageTable, scoped: false), [], cancellationToken).ConfigureAwait(false))[0]
+                : (await session.Statements.QueryRowAsync(
+                    TransformSql.DeleteMissing(plan, key, StageTable, scoped: true), [new NpgsqlParameter(TransformSql.KeysParameter, options.Keys)], cancellationToken).ConfigureAwait(false))[0];
         }
 
         var write = TransformSql.Write(plan, options.Mode, key, StageTable);
@@ -234,7 +241,8 @@ public sealed class TransformRunner
         DbContext target,
         TransformContext context,
         TransformSession session,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        LambdaExpression? rowFilter = null)
         where TSource : class
         where TTarget : class
     {
@@ -242,7 +250,8 @@ public sealed class TransformRunner
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(context);
-        var composed = ComposedTransform<TSource, TTarget>.Compose(transform.Name, transform.Define(new DbContextSources(source), context));
+        var composed = ComposedTransform<TSource, TTarget>.Compose(
+            transform.Name, transform.Define(new DbContextSources(source), context), (Expression<Func<TSource, bool>>?)rowFilter);
         var table = TargetTable.For(target, typeof(TTarget));
         return await ServerPlan<TSource, TTarget>.BuildAsync(composed, source, table, session.Connection, session.Transaction, cancellationToken)
             .ConfigureAwait(false);

@@ -4,11 +4,26 @@ using Npgsql;
 
 namespace DataPlatform.Framework.Internal.Pipelines;
 
-/// <summary>What the steps of one server run of a transform layer share: contexts, runner, connection and transaction.</summary>
+/// <summary>
+/// What the steps of one server run of a transform layer share: contexts, runner, connection and transaction; the layer's
+/// name, the context incremental steps find changed rows with (its model maps <c>xmin</c>, <see cref="Internal.Transforms.RowVersions"/>),
+/// and, per step, the entity types an incremental step must not read (<see cref="UnsafeInputs"/>).
+/// </summary>
 internal sealed record LayerExecution(
     LayerReadContext Read,
     DbContext Target,
     TransformRunner Runner,
     TransformContext Context,
     NpgsqlConnection Connection,
-    NpgsqlTransaction Transaction);
+    NpgsqlTransaction Transaction)
+{
+    public string Layer { get; init; } = string.Empty;
+
+    public DbContext Changes { get; init; } = null!;
+
+    /// <summary>
+    /// Tables whose changes an incremental step would miss: written by a later step of the layer (after the step read them),
+    /// or tables a step of the layer deletes rows from (a deleted row leaves no changed row behind).
+    /// </summary>
+    public IReadOnlySet<Type> UnsafeInputs { get; init; } = new HashSet<Type>();
+}

@@ -10,6 +10,9 @@ internal abstract class LayerStep
     /// <summary>The target entity type.</summary>
     public abstract Type TargetType { get; }
 
+    /// <summary>Whether the step deletes rows of its target (not soft deletes: rows gone for good).</summary>
+    public virtual bool DeletesRows => false;
+
     public abstract Task<StepOutcome> RunAsync(LayerExecution execution, CancellationToken cancellationToken);
 
     public abstract StepOutcome RunInMemory(InMemoryLayerState state, TargetTable table, TransformContext context);

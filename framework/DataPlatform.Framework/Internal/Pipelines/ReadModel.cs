@@ -1,4 +1,5 @@
 using DataPlatform.Framework.Datakits;
+using DataPlatform.Framework.Internal.Transforms;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataPlatform.Framework.Internal.Pipelines;
@@ -6,9 +7,11 @@ namespace DataPlatform.Framework.Internal.Pipelines;
 /// <summary>
 /// The model a transform layer reads through: the entity configurations of the layers it reads and writes, each put in
 /// its own layer's schema (EF Core cannot mix contexts in one query), plus the layer's extra query entities. One instance
-/// per layer, so EF Core builds and caches the model once (<see cref="ReadModelCacheKeyFactory"/>).
+/// per layer, so EF Core builds and caches the model once (<see cref="ReadModelCacheKeyFactory"/>). With
+/// <paramref name="rowVersions"/>, every table also has its <c>xmin</c> (<see cref="RowVersions"/>): the model incremental
+/// runs find changed rows with, kept apart so ordinary queries never select it.
 /// </summary>
-internal sealed class ReadModel(IReadOnlyList<Type> contextTypes, Action<ModelBuilder>? extra)
+internal sealed class ReadModel(IReadOnlyList<Type> contextTypes, Action<ModelBuilder>? extra, bool rowVersions = false)
 {
     public IReadOnlyList<Type> ContextTypes { get; } = contextTypes;
 
@@ -33,5 +36,9 @@ internal sealed class ReadModel(IReadOnlyList<Type> contextTypes, Action<ModelBu
         }
 
         extra?.Invoke(modelBuilder);
+        if (rowVersions)
+        {
+            RowVersions.Map(modelBuilder);
+        }
     }
 }

@@ -11,6 +11,8 @@ internal sealed class RemoveMissingStep<TSource, TTarget>(Transform<TSource, TTa
 {
     public override Type TargetType => typeof(TTarget);
 
+    public override bool DeletesRows => true;
+
     public override async Task<StepOutcome> RunAsync(LayerExecution execution, CancellationToken cancellationToken)
     {
         var deleted = await execution.Runner.RemoveMissingAsync(transform, execution.Read, execution.Target, execution.Context, null, cancellationToken)

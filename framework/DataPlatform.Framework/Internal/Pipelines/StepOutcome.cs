@@ -11,4 +11,7 @@ internal sealed record StepOutcome(long Read, long Written, long Quarantined)
     public long Deleted { get; init; }
 
     public long Unchanged { get; init; }
+
+    /// <summary>What the step records as <c>watermark_after</c> for its next run (see <see cref="IncrementalWatermark"/>), or null.</summary>
+    public string? Watermark { get; init; }
 }

@@ -11,10 +11,13 @@ internal sealed class UpsertStep<TSource, TTarget>(Transform<TSource, TTarget> t
 {
     public override Type TargetType => typeof(TTarget);
 
+    public override bool DeletesRows => removeMissing;
+
     public override async Task<StepOutcome> RunAsync(LayerExecution execution, CancellationToken cancellationToken)
     {
-        var result = await execution.Runner.RunAsync(
-            transform, execution.Read, execution.Target, execution.Context, new TransformRunOptions { RemoveMissing = removeMissing }, cancellationToken)
+        var plan = await IncrementalPlanner.PlanAsync(transform, execution, cancellationToken).ConfigureAwait(false);
+        var options = new TransformRunOptions { RemoveMissing = removeMissing, RowFilter = plan.RowFilter, Keys = plan.Keys };
+        var result = await execution.Runner.RunAsync(transform, execution.Read, execution.Target, execution.Context, options, cancellationToken)
             .ConfigureAwait(false);
         return new StepOutcome(result.RowsRead, result.RowsWritten, result.RowsQuarantined)
         {
@@ -22,6 +25,7 @@ internal sealed class UpsertStep<TSource, TTarget>(Transform<TSource, TTarget> t
             Updated = result.RowsUpdated,
             Deleted = result.RowsDeleted,
             Unchanged = result.RowsUnchanged,
+            Watermark = await IncrementalPlanner.WatermarkAfterAsync(plan, execution, typeof(TTarget), cancellationToken).ConfigureAwait(false),
         };
     }
 

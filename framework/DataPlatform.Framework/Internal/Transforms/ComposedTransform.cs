@@ -72,7 +72,11 @@ internal sealed class ComposedTransform<TSource, TTarget>
 
     public IReadOnlyList<TransformRule<TSource>> Rules => Definition.Rules;
 
-    public static ComposedTransform<TSource, TTarget> Compose(string name, TransformDefinition<TSource, TTarget> definition)
+    /// <summary>
+    /// Checks and composes <paramref name="definition"/>; <paramref name="rowFilter"/> (the framework's, e.g. an incremental
+    /// run's key filter, exempt from the policy) then narrows its rows.
+    /// </summary>
+    public static ComposedTransform<TSource, TTarget> Compose(string name, TransformDefinition<TSource, TTarget> definition, Expression<Func<TSource, bool>>? rowFilter = null)
     {
         if (definition.Map.Body is not MemberInitExpression { NewExpression.Arguments.Count: 0 } init
             || init.Bindings.Any(b => b is not MemberAssignment))
@@ -92,6 +96,11 @@ internal sealed class ComposedTransform<TSource, TTarget>
         foreach (var binding in bindings)
         {
             TransformPolicy.Check(binding.Expression, name, $"member {typeof(TTarget).Name}.{binding.Member.Name}");
+        }
+
+        if (rowFilter is not null)
+        {
+            definition = TransformDefinitions.With(definition, definition.Rows.Where(rowFilter), definition.Map);
         }
 
         return new ComposedTransform<TSource, TTarget>(name, definition, bindings, KeyMembersOf(name, definition.Key));

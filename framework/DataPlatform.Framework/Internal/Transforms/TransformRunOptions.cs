@@ -1,3 +1,5 @@
+using System.Collections;
+using System.Linq.Expressions;
 
 namespace DataPlatform.Framework.Internal.Transforms;
 
@@ -16,4 +18,13 @@ internal sealed class TransformRunOptions
     /// statement as the upsert; <see cref="TransformResult.RowsDeleted"/> counts them.
     /// </summary>
     public bool RemoveMissing { get; init; }
+
+    /// <summary>
+    /// An incremental run (see <see cref="Pipelines.IncrementalPlanner"/>): the input rows narrowed to the target keys
+    /// <see cref="Keys"/> (a predicate over the input row), and <see cref="RemoveMissing"/> limited to those keys.
+    /// </summary>
+    public LambdaExpression? RowFilter { get; init; }
+
+    /// <summary>The target keys of an incremental run (a list of the key's CLR type), or null for a full run.</summary>
+    public IList? Keys { get; init; }
 }

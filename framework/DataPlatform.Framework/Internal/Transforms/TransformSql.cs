@@ -66,14 +66,21 @@ internal static class TransformSql
             """;
     }
 
-    /// <summary>Deletes the target rows whose key is not in the stage, returning how many (run before <see cref="Write"/>).</summary>
-    public static string DeleteMissing<TSource, TTarget>(ServerPlan<TSource, TTarget> plan, IReadOnlyList<TargetColumn> key, string stage)
+    /// <summary>The array parameter holding the target keys an incremental run recomputes.</summary>
+    public const string KeysParameter = "dp_keys";
+
+    /// <summary>
+    /// Deletes the target rows whose key is not in the stage, returning how many (run before <see cref="Write"/>); when
+    /// <paramref name="scoped"/>, only among the keys of <see cref="KeysParameter"/> (an incremental run, one key column).
+    /// </summary>
+    public static string DeleteMissing<TSource, TTarget>(ServerPlan<TSource, TTarget> plan, IReadOnlyList<TargetColumn> key, string stage, bool scoped)
         where TSource : class
         where TTarget : class
     {
         RequireKey(plan, key);
+        var scope = scoped ? $"t.{key.Single().Quoted} = ANY(@{KeysParameter}) AND " : string.Empty;
         return $"""
-            WITH del AS (DELETE FROM {plan.Table.QualifiedName} AS t WHERE NOT EXISTS (SELECT 1 FROM {stage} AS s WHERE {string.Join(" AND ", key.Select(k => $"s.{k.Quoted} = t.{k.Quoted}"))}) RETURNING 1)
+            WITH del AS (DELETE FROM {plan.Table.QualifiedName} AS t WHERE {scope}NOT EXISTS (SELECT 1 FROM {stage} AS s WHERE {string.Join(" AND ", key.Select(k => $"s.{k.Quoted} = t.{k.Quoted}"))}) RETURNING 1)
             SELECT count(*) FROM del
             """;
     }
