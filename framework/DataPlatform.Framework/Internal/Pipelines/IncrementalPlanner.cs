@@ -47,7 +47,8 @@ internal static class IncrementalPlanner
         }
 
         var statements = new TransformStatement(execution.Connection, execution.Transaction, execution.Read.Database.GetCommandTimeout());
-        var tables = shape.Leaves.Select(l => SqlIdentifier.Quote(l.EntityType.GetSchema()!, l.EntityType.GetTableName()!)).Distinct().ToList();
+        var tables = shape.Leaves.Select(TableOf).Distinct().ToList();
+        var unstable = shape.Leaves.Where(l => !l.StableLink).Select(TableOf).ToHashSet(StringComparer.Ordinal);
         // The horizon is the oldest transaction this run may not see: everything written by it or later counts as changed next
         // time, so a transaction that commits during the run is never missed; except this run's own writes, which it saw.
         var xids = await statements.QueryRowAsync("SELECT txid_current(), pg_snapshot_xmin(pg_current_snapshot())::text::bigint", [], cancellationToken).ConfigureAwait(false);
@@ -60,8 +61,10 @@ internal static class IncrementalPlanner
             ? await statements.QueryRowAsync("SELECT age(@dp_xid::text::xid), age(@dp_own::text::xid)", [XidText("dp_xid", previous!.Xid), XidText("dp_own", previous.OwnXid)], cancellationToken).ConfigureAwait(false)
             : [-1, -1];
         var horizon = new ChangeHorizon((int)ages[0], (int)ages[1]);
-        var counts = await CountAsync(statements, tables, horizon, cancellationToken).ConfigureAwait(false);
-        var rows = tables.Select((t, i) => (t, counts[i].Rows)).ToDictionary(x => x.t, x => x.Rows, StringComparer.Ordinal);
+        // A full run only needs the growth baseline of the tables matched on more than their identity.
+        var counted = usable ? tables : tables.Where(unstable.Contains).ToList();
+        var counts = await CountAsync(statements, counted, horizon, cancellationToken).ConfigureAwait(false);
+        var rows = counted.Select((t, i) => (t, counts[i].Rows)).ToDictionary(x => x.t, x => x.Rows, StringComparer.Ordinal);
         var watermark = new IncrementalWatermark(oldestUnseen, xid, 0, definition, rows);
         if (!usable)
         {
@@ -71,8 +74,7 @@ internal static class IncrementalPlanner
 
         for (var i = 0; i < tables.Count; i++)
         {
-            var unstable = shape.Leaves.Any(l => !l.StableLink && SqlIdentifier.Quote(l.EntityType.GetSchema()!, l.EntityType.GetTableName()!) == tables[i]);
-            if (unstable && counts[i].Changed > 0
+            if (unstable.Contains(tables[i]) && counts[i].Changed > 0
                 && (!previous!.Rows.TryGetValue(tables[i], out var before) || counts[i].Rows - before != counts[i].Changed))
             {
                 IncrementalLog.Full(execution.Runner.Logger, transform.Name, $"rows of {tables[i]}, which it matches on more than their identity, were updated or deleted");
@@ -83,8 +85,7 @@ internal static class IncrementalPlanner
         var queries = new List<IQueryable>();
         for (var leaf = 0; leaf < shape.Leaves.Count; leaf++)
         {
-            var name = SqlIdentifier.Quote(shape.Leaves[leaf].EntityType.GetSchema()!, shape.Leaves[leaf].EntityType.GetTableName()!);
-            if (counts[tables.IndexOf(name)].Changed > 0)
+            if (counts[tables.IndexOf(TableOf(shape.Leaves[leaf]))].Changed > 0)
             {
                 queries.Add(shape.Variant(execution.Changes, leaf, horizon));
             }
@@ -161,11 +162,18 @@ internal static class IncrementalPlanner
         (await statements.QueryRowAsync(
             "SELECT pg_relation_filenode(@dp_table::regclass)", [new NpgsqlParameter<string>("dp_table", table.QualifiedName)], cancellationToken).ConfigureAwait(false))[0];
 
+    private static string TableOf(ChangeLeaf leaf) => SqlIdentifier.Quote(leaf.EntityType.GetSchema()!, leaf.EntityType.GetTableName()!);
+
     private static NpgsqlParameter XidText(string name, long xid) =>
         new NpgsqlParameter<string>(name, (xid & 0xFFFFFFFF).ToString(CultureInfo.InvariantCulture));
 
     private static async Task<List<(long Rows, long Changed)>> CountAsync(TransformStatement statements, IReadOnlyList<string> tables, ChangeHorizon horizon, CancellationToken cancellationToken)
     {
+        if (tables.Count == 0)
+        {
+            return [];
+        }
+
         var sql = string.Join(" UNION ALL ", tables.Select((t, i) => string.Create(
             CultureInfo.InvariantCulture, $"SELECT {i}::bigint, count(*), count(*) FILTER (WHERE age(xmin) <= @dp_age AND age(xmin) <> @dp_own) FROM {t}")));
         var rows = await statements.QueryAsync(
