@@ -301,6 +301,28 @@ public sealed class MixinDatabaseBehaviourTests(PostgresServer server) : IAsyncL
             "SELECT count(*) FROM pg_proc WHERE pronamespace = 'sl__mixtest'::regnamespace AND proname LIKE '%touch' AND prosrc LIKE '%jsonb%'", ct));
     }
 
+    [Fact]
+    public async Task A_temporal_table_without_a_primary_key_keeps_a_row_level_history_trigger_with_the_same_rules()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await server.CreateDatabaseAsync("mixin_keyless_temporal", ct);
+        await using var context = KeylessTemporalContext.Create(database.ConnectionString);
+        await new SchemaDeployer().DeployAsync(context, database.ConnectionString, ct);
+        var validation = await new SchemaDeployer().ValidateAsync(context, database.ConnectionString, ct);
+
+        await database.ExecuteAsync("INSERT INTO sl__mixkeyless.rate_log (currency, rate) VALUES ('EUR', 1), ('USD', 2)", ct);
+        await database.ExecuteAsync("UPDATE sl__mixkeyless.rate_log SET rate = CASE WHEN currency = 'EUR' THEN 1.5 ELSE rate END", ct);
+        await database.ExecuteAsync("DELETE FROM sl__mixkeyless.rate_log WHERE currency = 'USD'", ct);
+
+        Assert.True(validation.IsValid, validation.FixSql);
+        Assert.Equal("trg_rate_log__history:row:AFTER INSERT OR DELETE OR UPDATE,trg_rate_log__touch:row:BEFORE UPDATE", await database.ScalarAsync<string>(
+            "SELECT string_agg(tgname || ':' || CASE WHEN tgtype & 1 = 1 THEN 'row' ELSE 'statement' END || ':' "
+            + "|| substring(pg_get_triggerdef(oid) FROM '((?:BEFORE|AFTER) [A-Z ]+) ON'), ',' ORDER BY tgname) "
+            + "FROM pg_trigger WHERE tgrelid = 'sl__mixkeyless.rate_log'::regclass AND NOT tgisinternal", ct));
+        Assert.Equal("INSERT:EUR:1,INSERT:USD:2,UPDATE:EUR:1.5,DELETE:USD:2", await database.ScalarAsync<string>(
+            "SELECT string_agg(operation_type || ':' || currency || ':' || rate::float8, ',' ORDER BY history_id) FROM sl__mixkeyless.rate_log__history", ct));
+    }
+
     private async Task<(DateTime CreatedAt, DateTime UpdatedAt, DateTime Systime)> ReadOrderTimesAsync(CancellationToken ct, string customer = "alice")
     {
         await using var connection = await _database.OpenConnectionAsync(ct);
