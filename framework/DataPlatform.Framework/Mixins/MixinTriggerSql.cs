@@ -51,7 +51,7 @@ internal static class MixinTriggerSql
         lines.AddRange(keep.Select(c => $"    NEW.{SqlIdentifier.Quote(c)} := OLD.{SqlIdentifier.Quote(c)};"));
         if (changed.Count > 0)
         {
-            lines.Add($"    IF {Distinct("NEW", "OLD", changed)} THEN");
+            lines.Add($"    IF {Distinct(table, "NEW", "OLD", changed)} THEN");
             foreach (var column in bump)
             {
                 lines.AddRange(BumpUnlessSet(column, null));
@@ -61,7 +61,7 @@ internal static class MixinTriggerSql
             {
                 foreach (var column in version)
                 {
-                    lines.AddRange(BumpUnlessSet(column, tracked.Count == changed.Count ? null : Distinct("NEW", "OLD", tracked)));
+                    lines.AddRange(BumpUnlessSet(column, tracked.Count == changed.Count ? null : Distinct(table, "NEW", "OLD", tracked)));
                 }
             }
 
@@ -127,7 +127,7 @@ internal static class MixinTriggerSql
         if (source.PrimaryKey is { } key)
         {
             var paired = string.Join(" AND ", key.Columns.Select(c => $"o.{SqlIdentifier.Quote(c)} = n.{SqlIdentifier.Quote(c)}"));
-            var changed = $"o.{SqlIdentifier.Quote(key.Columns[0])} IS NULL" + (compared.Count == 0 ? string.Empty : " OR " + Distinct("o", "n", compared));
+            var changed = $"o.{SqlIdentifier.Quote(key.Columns[0])} IS NULL" + (compared.Count == 0 ? string.Empty : " OR " + Distinct(source, "o", "n", compared));
             insertBranch = [$"        {insert}", $"        SELECT {Values("n", false)}, 'INSERT' FROM {NewRows} n;"];
             updateBranch =
             [
@@ -143,7 +143,7 @@ internal static class MixinTriggerSql
             insertBranch = [$"        {insert} VALUES ({Values("NEW", false)}, 'INSERT');"];
             updateBranch =
             [
-                $"        IF {(compared.Count == 0 ? "false" : Distinct("OLD", "NEW", compared))} THEN",
+                $"        IF {(compared.Count == 0 ? "false" : Distinct(source, "OLD", "NEW", compared))} THEN",
                 $"            {insert} VALUES ({Values("NEW", false)}, 'UPDATE');",
                 "        END IF;",
             ];
@@ -197,9 +197,18 @@ internal static class MixinTriggerSql
 
     private static string HistoryFunctionName(string table) => ObjectNames.Limit($"{table}__write_history");
 
-    private static string Distinct(string left, string right, IReadOnlyList<string> columns) =>
-        $"ROW({string.Join(", ", columns.Select(c => $"{left}.{SqlIdentifier.Quote(c)}"))}) IS DISTINCT FROM "
-        + $"ROW({string.Join(", ", columns.Select(c => $"{right}.{SqlIdentifier.Quote(c)}"))})";
+    private static string Distinct(TableDefinition table, string left, string right, IReadOnlyList<string> columns) =>
+        $"ROW({string.Join(", ", columns.Select(c => Comparable(table, left, c)))}) IS DISTINCT FROM "
+        + $"ROW({string.Join(", ", columns.Select(c => Comparable(table, right, c)))})";
+
+    // json and xml have no equality operator: json compares as jsonb (as the earlier jsonb touch function did), xml as text.
+    private static string Comparable(TableDefinition table, string row, string column) =>
+        table.FindColumn(column)?.StoreType switch
+        {
+            "json" => $"{row}.{SqlIdentifier.Quote(column)}::jsonb",
+            "xml" => $"{row}.{SqlIdentifier.Quote(column)}::text",
+            _ => $"{row}.{SqlIdentifier.Quote(column)}",
+        };
 
     // An explicit SET of the column (NEW differs from OLD) wins over the bump.
     private static string[] BumpUnlessSet(string column, string? condition)
