@@ -181,19 +181,28 @@ internal static class MixinTriggerSql
         }
 
         TriggerDefinition Statement(string verb, string? oldRows, string? newRows) =>
-            new(source.Schema, source.Name, ObjectNames.Limit($"trg_{source.Name}__history_{verb.ToLowerInvariant()}"), "AFTER", [verb],
+            new(source.Schema, source.Name, StatementHistoryTriggerName(source.Name, verb.ToLowerInvariant()), "AFTER", [verb],
                 source.Schema, function, [], ForEachStatement: true, OldTable: oldRows, NewTable: newRows);
 
         return [Statement("INSERT", null, NewRows), Statement("UPDATE", OldRows, NewRows), Statement("DELETE", OldRows, null)];
     }
 
-    /// <summary>The row-level history trigger earlier versions deployed on a table that now has statement-level ones.</summary>
-    public static IReadOnlyList<RetiredTrigger> RetiredHistoryTriggers(TableDefinition source) =>
-        source.PrimaryKey is null
-            ? []
-            : [new RetiredTrigger(source.Schema, source.Name, RowHistoryTriggerName(source.Name), source.Schema, HistoryFunctionName(source.Name))];
+    /// <summary>
+    /// The history triggers of the other form, which deploy drops so history is never written twice: the row-level trigger
+    /// of earlier versions on a table with a primary key, the statement-level ones on a table that no longer has one.
+    /// </summary>
+    public static IReadOnlyList<RetiredTrigger> RetiredHistoryTriggers(TableDefinition source)
+    {
+        var function = HistoryFunctionName(source.Name);
+        return source.PrimaryKey is null
+            ? [.. new[] { "insert", "update", "delete" }.Select(verb => new RetiredTrigger(
+                source.Schema, source.Name, StatementHistoryTriggerName(source.Name, verb), source.Schema, function))]
+            : [new RetiredTrigger(source.Schema, source.Name, RowHistoryTriggerName(source.Name), source.Schema, function)];
+    }
 
     private static string RowHistoryTriggerName(string table) => ObjectNames.Limit($"trg_{table}__history");
+
+    private static string StatementHistoryTriggerName(string table, string verb) => ObjectNames.Limit($"trg_{table}__history_{verb}");
 
     private static string HistoryFunctionName(string table) => ObjectNames.Limit($"{table}__write_history");
 
