@@ -38,8 +38,9 @@ public sealed class DeployDatakitCommandTests(PostgresServer server)
         "CREATE INDEX \"ix_customer_name\" ON \"sl__testkit\".\"customer\" USING \"btree\" (\"name\");", true)]
     [InlineData("dropped foreign key", "ALTER TABLE sl__testkit.customer DROP CONSTRAINT fk_customer_country_country_id",
         "ADD CONSTRAINT \"fk_customer_country_country_id\" FOREIGN KEY (\"country_id\") REFERENCES \"sl__testkit\".\"country\" (\"id\") ON DELETE RESTRICT;", true)]
-    [InlineData("dropped history trigger", "DROP TRIGGER trg_contract__history ON sl__testkit.contract",
-        "CREATE TRIGGER \"trg_contract__history\" AFTER INSERT OR UPDATE OR DELETE ON \"sl__testkit\".\"contract\"", true)]
+    [InlineData("dropped history trigger", "DROP TRIGGER trg_contract__history_update ON sl__testkit.contract",
+        "CREATE TRIGGER \"trg_contract__history_update\" AFTER UPDATE ON \"sl__testkit\".\"contract\" "
+        + "REFERENCING OLD TABLE AS \"dp_old_rows\" NEW TABLE AS \"dp_new_rows\" FOR EACH STATEMENT", true)]
     [InlineData("dropped history table", "DROP TABLE sl__testkit.contract__history", "CREATE TABLE \"sl__testkit\".\"contract__history\"", true)]
     [InlineData("dropped unique key", "ALTER TABLE sl__testkit.country DROP CONSTRAINT ak_country_code",
         "ADD CONSTRAINT \"ak_country_code\" UNIQUE (\"code\");", true)]
@@ -87,7 +88,7 @@ public sealed class DeployDatakitCommandTests(PostgresServer server)
             Assert.True(plan.ExitCode == 0, plan.ToString());
             Assert.Contains("CREATE SCHEMA IF NOT EXISTS \"sl__testkit\";", plan.Output, StringComparison.Ordinal);
             Assert.Contains("CREATE TYPE \"sl__testkit\".\"risk_level\" AS ENUM ('low', 'medium', 'high');", plan.Output, StringComparison.Ordinal);
-            Assert.Contains("CREATE OR REPLACE FUNCTION \"dataplatform\".\"touch_row\"()", plan.Output, StringComparison.Ordinal);
+            Assert.Contains("CREATE OR REPLACE FUNCTION \"sl__testkit\".\"customer__touch\"()", plan.Output, StringComparison.Ordinal);
             Assert.True(planToFile.ExitCode == 0, planToFile.ToString());
             Assert.Equal(plan.Output, await File.ReadAllTextAsync(file, ct));
             Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM pg_namespace WHERE nspname = 'sl__testkit'", ct));

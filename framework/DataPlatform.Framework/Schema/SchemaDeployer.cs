@@ -11,8 +11,11 @@ namespace DataPlatform.Framework.Schema;
 /// Deploys and validates the database schema of any EF Core context that uses the DataPlatform conventions.
 /// The desired schema is the context's relational model (tables, columns with store types, nullability, defaults,
 /// identity, primary/unique/check/foreign keys, indexes, PostgreSQL enums) plus the mixin objects: the bookkeeping
-/// schema <c>dataplatform</c> with the touch function, BEFORE UPDATE touch triggers, and for temporal entities the
-/// <c>&lt;table&gt;__history</c> tables with their functions and triggers. The live schema is read from pg_catalog.
+/// schema <c>dataplatform</c>, per-table touch functions with their BEFORE UPDATE triggers, and for temporal entities the
+/// <c>&lt;table&gt;__history</c> tables with their functions and statement-level triggers. The live schema is read from
+/// pg_catalog. Trigger objects of earlier versions that the model replaced (the generic <c>dataplatform.touch_row()</c>,
+/// row-level history triggers) are migrated: their triggers are replaced, and the generic function is dropped once no
+/// trigger of the database calls it.
 /// </summary>
 /// <remarks>
 /// Deploy applies <see cref="SchemaChange.Create"/> and <see cref="SchemaChange.Update"/> differences in one

@@ -145,6 +145,24 @@ public sealed class MixinDatabaseBehaviourTests(PostgresServer server) : IAsyncL
     }
 
     [Fact]
+    public async Task A_json_column_is_compared_by_value_so_a_reformatted_equal_document_bumps_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await _database.ExecuteAsync("INSERT INTO sl__mixtest.genre (code, name, tags) VALUES ('JSON', 'Json', '{\"a\": 1, \"b\": 2}')", ct);
+        const string Systime = "SELECT systime FROM sl__mixtest.genre WHERE code = 'JSON'";
+        var before = await _database.ScalarAsync<DateTime>(Systime, ct);
+        await Task.Delay(20, ct);
+
+        await _database.ExecuteAsync("UPDATE sl__mixtest.genre SET tags = '{\"b\":2,\"a\":1}' WHERE code = 'JSON'", ct);
+        var unchanged = await _database.ScalarAsync<DateTime>(Systime, ct);
+        await _database.ExecuteAsync("UPDATE sl__mixtest.genre SET tags = '{\"a\": 3}' WHERE code = 'JSON'", ct);
+        var changed = await _database.ScalarAsync<DateTime>(Systime, ct);
+
+        Assert.Equal(before, unchanged);
+        Assert.True(changed > before);
+    }
+
+    [Fact]
     public async Task History_triggers_write_one_row_per_insert_tracked_update_and_delete()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -186,6 +204,150 @@ public sealed class MixinDatabaseBehaviourTests(PostgresServer server) : IAsyncL
             + "JOIN sl__mixtest.price__history i ON i.id = p.id AND i.operation_type = 'INSERT' "
             + "WHERE p.product = 'coffee'", ct);
         Assert.True(matches);
+    }
+
+    [Fact]
+    public async Task Multi_row_update_writes_history_only_for_rows_whose_tracked_columns_changed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await _database.ExecuteAsync(
+            "INSERT INTO sl__mixtest.price (product, amount, comment) VALUES ('m1', 1, 'a'), ('m2', 2, 'a'), ('m3', 3, 'a'), ('m4', 4, 'a')", ct);
+
+        // One statement: m1 and m3 change a tracked column (and the excluded comment), m2 and m4 only the excluded comment.
+        await _database.ExecuteAsync(
+            "UPDATE sl__mixtest.price SET comment = 'b', amount = CASE WHEN product IN ('m1', 'm3') THEN amount + 10 ELSE amount END "
+            + "WHERE product LIKE 'm_'", ct);
+
+        Assert.Equal("m1:11.00,m3:13.00", await _database.ScalarAsync<string>(
+            "SELECT string_agg(product || ':' || amount, ',' ORDER BY product) FROM sl__mixtest.price__history "
+            + "WHERE operation_type = 'UPDATE' AND product LIKE 'm_'", ct));
+        Assert.Equal(4L, await _database.ScalarAsync<long>(
+            "SELECT count(*) FROM sl__mixtest.price__history WHERE operation_type = 'INSERT' AND product LIKE 'm_'", ct));
+        Assert.Equal("m1,m3", await _database.ScalarAsync<string>(
+            "SELECT string_agg(product, ',' ORDER BY product) FROM sl__mixtest.price p "
+            + "WHERE product LIKE 'm_' AND effective_time > (SELECT h.effective_time FROM sl__mixtest.price__history h "
+            + "WHERE h.id = p.id AND h.operation_type = 'INSERT')", ct));
+    }
+
+    [Fact]
+    public async Task Multi_row_delete_writes_one_stamped_history_row_per_deleted_row()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await _database.ExecuteAsync("INSERT INTO sl__mixtest.price (product, amount) VALUES ('d1', 1), ('d2', 2), ('d3', 3)", ct);
+        await Task.Delay(20, ct);
+
+        await _database.ExecuteAsync("DELETE FROM sl__mixtest.price WHERE product IN ('d1', 'd3')", ct);
+
+        Assert.Equal("d1:1.00,d3:3.00", await _database.ScalarAsync<string>(
+            "SELECT string_agg(product || ':' || amount, ',' ORDER BY product) FROM sl__mixtest.price__history "
+            + "WHERE operation_type = 'DELETE' AND product LIKE 'd_'", ct));
+        Assert.True(await _database.ScalarAsync<bool>(
+            "SELECT bool_and(d.effective_time > i.effective_time AND d.systime > i.systime) FROM sl__mixtest.price__history d "
+            + "JOIN sl__mixtest.price__history i ON i.id = d.id AND i.operation_type = 'INSERT' WHERE d.operation_type = 'DELETE'", ct));
+    }
+
+    [Fact]
+    public async Task Multi_row_update_keeps_created_at_and_respects_an_explicit_updated_at()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await _database.ExecuteAsync(
+            "INSERT INTO sl__mixtest.genre (code, name) VALUES ('KEEP', 'Keep');"
+            + "INSERT INTO sl__mixtest.\"order\" (genre_id, customer, total) SELECT id, c, 10 FROM sl__mixtest.genre, "
+            + "(VALUES ('carol'), ('dave')) v(c) WHERE code = 'KEEP';",
+            ct);
+        var createdBefore = await _database.ScalarAsync<string>(
+            "SELECT string_agg(created_at::text, ',' ORDER BY customer) FROM sl__mixtest.\"order\" WHERE customer IN ('carol', 'dave')", ct);
+        await Task.Delay(20, ct);
+
+        await _database.ExecuteAsync(
+            "UPDATE sl__mixtest.\"order\" SET total = total + 1, created_at = '2001-01-01', updated_at = '2002-02-02 00:00:00+00' "
+            + "WHERE customer IN ('carol', 'dave')", ct);
+
+        Assert.Equal(createdBefore, await _database.ScalarAsync<string>(
+            "SELECT string_agg(created_at::text, ',' ORDER BY customer) FROM sl__mixtest.\"order\" WHERE customer IN ('carol', 'dave')", ct));
+        Assert.Equal(2L, await _database.ScalarAsync<long>(
+            "SELECT count(*) FROM sl__mixtest.\"order\" WHERE customer IN ('carol', 'dave') "
+            + "AND updated_at = '2002-02-02 00:00:00+00' AND systime > created_at", ct));
+    }
+
+    [Fact]
+    public async Task Excluded_column_change_bumps_systime_but_not_effective_time_and_an_explicit_effective_time_is_kept()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await _database.ExecuteAsync("INSERT INTO sl__mixtest.price (product, amount, comment) VALUES ('e1', 1, 'a'), ('e2', 2, 'a')", ct);
+        const string Times = "SELECT string_agg(product || '|' || (p.effective_time = i.effective_time) || '|' || (p.systime = i.systime), ',' ORDER BY product) "
+            + "FROM sl__mixtest.price p JOIN sl__mixtest.price__history i USING (id, product) WHERE i.operation_type = 'INSERT' AND product LIKE 'e_'";
+        await Task.Delay(20, ct);
+
+        await _database.ExecuteAsync("UPDATE sl__mixtest.price SET comment = 'b' WHERE product LIKE 'e_'", ct);
+        Assert.Equal("e1|true|false,e2|true|false", await _database.ScalarAsync<string>(Times, ct));
+
+        await _database.ExecuteAsync(
+            "UPDATE sl__mixtest.price SET amount = amount + 1, effective_time = '2003-03-03 00:00:00+00' WHERE product = 'e1'", ct);
+        Assert.Equal("2003-03-03 00:00:00+00", await _database.ScalarAsync<string>(
+            "SELECT effective_time AT TIME ZONE 'UTC' || '+00' FROM sl__mixtest.price WHERE product = 'e1'", ct));
+        Assert.Equal("2003-03-03 00:00:00+00", await _database.ScalarAsync<string>(
+            "SELECT effective_time AT TIME ZONE 'UTC' || '+00' FROM sl__mixtest.price__history WHERE product = 'e1' AND operation_type = 'UPDATE'", ct));
+    }
+
+    [Fact]
+    public async Task History_is_written_by_statement_level_triggers_with_transition_tables()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        // tgtype bit 0 set = FOR EACH ROW; the touch trigger stays a BEFORE row trigger, history is per statement.
+        Assert.Equal(
+            "trg_price__history_delete:statement:dp_old_rows:-,trg_price__history_insert:statement:-:dp_new_rows,"
+            + "trg_price__history_update:statement:dp_old_rows:dp_new_rows,trg_price__touch:row:-:-",
+            await _database.ScalarAsync<string>(
+                "SELECT string_agg(tgname || ':' || CASE WHEN tgtype & 1 = 1 THEN 'row' ELSE 'statement' END || ':' "
+                + "|| coalesce(tgoldtable::text, '-') || ':' || coalesce(tgnewtable::text, '-'), ',' ORDER BY tgname) "
+                + "FROM pg_trigger WHERE tgrelid = 'sl__mixtest.price'::regclass AND NOT tgisinternal", ct));
+    }
+
+    [Fact]
+    public async Task Touch_triggers_run_a_per_table_function_that_does_not_convert_rows_to_jsonb()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        Assert.Equal(
+            "genre:sl__mixtest.genre__touch,order:sl__mixtest.order__touch,price:sl__mixtest.price__touch",
+            await _database.ScalarAsync<string>(
+                "SELECT string_agg(c.relname || ':' || t.tgfoid::regproc::text, ',' ORDER BY c.relname) FROM pg_trigger t "
+                + "JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname LIKE 'trg\\_%\\_\\_touch' AND c.relnamespace = 'sl__mixtest'::regnamespace", ct));
+        Assert.Equal(0L, await _database.ScalarAsync<long>(
+            "SELECT count(*) FROM pg_proc WHERE pronamespace = 'sl__mixtest'::regnamespace AND proname LIKE '%touch' "
+            + "AND (prosrc LIKE '%to_jsonb%' OR prosrc LIKE '%jsonb_populate_record%')", ct));
+    }
+
+    [Fact]
+    public async Task A_temporal_table_without_a_primary_key_keeps_a_row_level_history_trigger_with_the_same_rules()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await server.CreateDatabaseAsync("mixin_keyless_temporal", ct);
+        await using var context = KeylessTemporalContext.Create(database.ConnectionString);
+        await new SchemaDeployer().DeployAsync(context, database.ConnectionString, ct);
+
+        // A statement-level history trigger, as deploy creates while the table has a key, would write history twice.
+        await database.ExecuteAsync(
+            "CREATE TRIGGER trg_rate_log__history_update AFTER UPDATE ON sl__mixkeyless.rate_log REFERENCING OLD TABLE AS dp_old_rows "
+            + "NEW TABLE AS dp_new_rows FOR EACH STATEMENT EXECUTE FUNCTION sl__mixkeyless.rate_log__write_history()", ct);
+        var drifted = await new SchemaDeployer().ValidateAsync(context, database.ConnectionString, ct);
+        await new SchemaDeployer().DeployAsync(context, database.ConnectionString, ct);
+        var validation = await new SchemaDeployer().ValidateAsync(context, database.ConnectionString, ct);
+
+        await database.ExecuteAsync("INSERT INTO sl__mixkeyless.rate_log (currency, rate) VALUES ('EUR', 1), ('USD', 2)", ct);
+        await database.ExecuteAsync("UPDATE sl__mixkeyless.rate_log SET rate = CASE WHEN currency = 'EUR' THEN 1.5 ELSE rate END", ct);
+        await database.ExecuteAsync("DELETE FROM sl__mixkeyless.rate_log WHERE currency = 'USD'", ct);
+
+        Assert.Equal("DROP TRIGGER \"trg_rate_log__history_update\" ON \"sl__mixkeyless\".\"rate_log\";", Assert.Single(drifted.Differences).Sql);
+        Assert.True(validation.IsValid, validation.FixSql);
+        Assert.Equal("trg_rate_log__history:row:AFTER INSERT OR DELETE OR UPDATE,trg_rate_log__touch:row:BEFORE UPDATE", await database.ScalarAsync<string>(
+            "SELECT string_agg(tgname || ':' || CASE WHEN tgtype & 1 = 1 THEN 'row' ELSE 'statement' END || ':' "
+            + "|| substring(pg_get_triggerdef(oid) FROM '((?:BEFORE|AFTER) [A-Z ]+) ON'), ',' ORDER BY tgname) "
+            + "FROM pg_trigger WHERE tgrelid = 'sl__mixkeyless.rate_log'::regclass AND NOT tgisinternal", ct));
+        Assert.Equal("INSERT:EUR:1,INSERT:USD:2,UPDATE:EUR:1.5,DELETE:USD:2", await database.ScalarAsync<string>(
+            "SELECT string_agg(operation_type || ':' || currency || ':' || rate::float8, ',' ORDER BY history_id) FROM sl__mixkeyless.rate_log__history", ct));
     }
 
     private async Task<(DateTime CreatedAt, DateTime UpdatedAt, DateTime Systime)> ReadOrderTimesAsync(CancellationToken ct, string customer = "alice")

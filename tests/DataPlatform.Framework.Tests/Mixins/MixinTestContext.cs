@@ -30,6 +30,7 @@ public sealed class MixinTestContext(DbContextOptions options) : DatakitDbContex
         {
             e.HasAlternateKey(g => g.Code);
             e.Property(g => g.Code).HasMaxLength(10);
+            e.Property(g => g.Tags).HasColumnType("json");
         });
         modelBuilder.Entity<Order>(e =>
         {
@@ -49,6 +50,8 @@ public sealed class Genre : IReferenceData
     public string Code { get; set; } = string.Empty;
 
     public string Name { get; set; } = string.Empty;
+
+    public string? Tags { get; set; }
 
     public DateTime? InactivatedDate { get; set; }
 

@@ -32,7 +32,7 @@ public sealed class SchemaDeployerTests(PostgresServer server)
         Assert.True(validation.IsValid, validation.FixSql);
         Assert.Equal(3L, await database.ScalarAsync<long>(
             "SELECT count(*) FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid WHERE t.typname = 'order_state'", ct));
-        Assert.Equal(1L, await database.ScalarAsync<long>(
+        Assert.Equal(0L, await database.ScalarAsync<long>(
             "SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'dataplatform' AND p.proname = 'touch_row'", ct));
     }
 
@@ -118,8 +118,8 @@ public sealed class SchemaDeployerTests(PostgresServer server)
         await _deployer.DeployAsync(context, database.ConnectionString, ct);
         await database.ExecuteAsync(
             "ALTER TABLE sl__mixtest.price DISABLE TRIGGER trg_price__touch;"
-            + "DROP TRIGGER trg_price__history ON sl__mixtest.price;"
-            + "CREATE OR REPLACE FUNCTION dataplatform.touch_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;", ct);
+            + "DROP TRIGGER trg_price__history_insert ON sl__mixtest.price;"
+            + "CREATE OR REPLACE FUNCTION sl__mixtest.price__touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;", ct);
 
         var validation = await _deployer.ValidateAsync(context, database.ConnectionString, ct);
         await _deployer.DeployAsync(context, database.ConnectionString, ct);
@@ -127,9 +127,101 @@ public sealed class SchemaDeployerTests(PostgresServer server)
 
         Assert.Equal(3, validation.Differences.Count);
         Assert.Contains(validation.Differences, d => d.Kind == SchemaObjectKind.Trigger && d.Sql.Contains("ENABLE TRIGGER \"trg_price__touch\"", StringComparison.Ordinal));
-        Assert.Contains(validation.Differences, d => d.Kind == SchemaObjectKind.Trigger && d.Sql.StartsWith("CREATE TRIGGER \"trg_price__history\" AFTER INSERT OR UPDATE OR DELETE", StringComparison.Ordinal));
+        Assert.Contains(validation.Differences, d => d.Kind == SchemaObjectKind.Trigger && d.Sql.StartsWith(
+            "CREATE TRIGGER \"trg_price__history_insert\" AFTER INSERT ON \"sl__mixtest\".\"price\" REFERENCING NEW TABLE AS \"dp_new_rows\" FOR EACH STATEMENT",
+            StringComparison.Ordinal));
         Assert.Contains(validation.Differences, d => d.Kind == SchemaObjectKind.Function && d.Change == SchemaChange.Update);
         Assert.True(after.IsValid, after.FixSql);
+    }
+
+    [Fact]
+    public async Task Deploy_migrates_the_previous_jsonb_touch_and_row_level_history_triggers_and_validation_then_passes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await server.CreateDatabaseAsync("deployer_trigger_migration", ct);
+        await using var context = MixinTestContext.Create(database.ConnectionString);
+        await _deployer.DeployAsync(context, database.ConnectionString, ct);
+        await database.ExecuteAsync(PreviousMixinTriggers.Sql, ct);
+
+        var before = await _deployer.ValidateAsync(context, database.ConnectionString, ct);
+        var migration = await _deployer.DeployAsync(context, database.ConnectionString, ct);
+        var after = await _deployer.ValidateAsync(context, database.ConnectionString, ct);
+        var again = await _deployer.DeployAsync(context, database.ConnectionString, ct);
+
+        Assert.False(before.IsValid);
+        Assert.Contains(before.Differences, d => d.Kind == SchemaObjectKind.Trigger && d.ObjectName == "sl__mixtest.price.trg_price__history"
+            && d.Sql == "DROP TRIGGER \"trg_price__history\" ON \"sl__mixtest\".\"price\";");
+        Assert.Contains(before.Differences, d => d.Kind == SchemaObjectKind.Trigger && d.ObjectName == "sl__mixtest.order.trg_order__touch"
+            && d.Change == SchemaChange.Update && d.Description.Contains("dataplatform.touch_row", StringComparison.Ordinal));
+        Assert.All(migration.Applied, d => Assert.NotEqual(SchemaChange.Invalid, d.Change));
+        Assert.True(after.IsValid, after.FixSql);
+        Assert.False(again.HasChanges, again.Sql);
+
+        // One history row per change, not two: the row-level trigger is gone, the statement-level ones write.
+        await database.ExecuteAsync("INSERT INTO sl__mixtest.price (product, amount) VALUES ('tea', 1)", ct);
+        await database.ExecuteAsync("UPDATE sl__mixtest.price SET amount = 2 WHERE product = 'tea'", ct);
+        Assert.Equal("INSERT,UPDATE", await database.ScalarAsync<string>(
+            "SELECT string_agg(operation_type, ',' ORDER BY history_id) FROM sl__mixtest.price__history WHERE product = 'tea'", ct));
+        Assert.Equal(0L, await database.ScalarAsync<long>(
+            "SELECT count(*) FROM pg_trigger WHERE tgrelid = 'sl__mixtest.price'::regclass AND NOT tgisinternal AND tgtype & 1 = 1 AND tgtype & 2 = 0", ct));
+
+        // No trigger calls the generic function any more, so the migration dropped it.
+        Assert.Equal(0L, await database.ScalarAsync<long>(
+            "SELECT count(*) FROM pg_proc WHERE pronamespace = 'dataplatform'::regnamespace AND proname = 'touch_row'", ct));
+    }
+
+    [Fact]
+    public async Task The_generic_touch_function_is_kept_while_a_trigger_the_deploy_does_not_manage_still_uses_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await server.CreateDatabaseAsync("deployer_touch_in_use", ct);
+        await using var context = MixinTestContext.Create(database.ConnectionString);
+        await _deployer.DeployAsync(context, database.ConnectionString, ct);
+        await database.ExecuteAsync(PreviousMixinTriggers.Sql, ct);
+
+        // Another datakit of the same warehouse, not redeployed yet, still on the generic function.
+        await database.ExecuteAsync(
+            "CREATE SCHEMA gl__other; CREATE TABLE gl__other.dim (id int PRIMARY KEY, name text, systime timestamptz NOT NULL DEFAULT now());"
+            + "CREATE TRIGGER trg_dim__touch BEFORE UPDATE ON gl__other.dim FOR EACH ROW EXECUTE FUNCTION dataplatform.touch_row('systime', '', '', '');"
+            + "INSERT INTO gl__other.dim (id, name, systime) VALUES (1, 'a', '2001-01-01');", ct);
+
+        await _deployer.DeployAsync(context, database.ConnectionString, ct);
+        var after = await _deployer.ValidateAsync(context, database.ConnectionString, ct);
+        await database.ExecuteAsync("UPDATE gl__other.dim SET name = 'b'", ct);
+
+        Assert.True(after.IsValid, after.FixSql);
+        Assert.True(await database.ScalarAsync<bool>("SELECT systime > '2001-01-01' FROM gl__other.dim", ct));
+    }
+
+    [Fact]
+    public async Task A_row_level_trigger_where_a_statement_level_one_is_expected_and_a_when_clause_are_drift_that_deploy_fixes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await server.CreateDatabaseAsync("deployer_trigger_drift", ct);
+        await using var context = MixinTestContext.Create(database.ConnectionString);
+        await _deployer.DeployAsync(context, database.ConnectionString, ct);
+        await database.ExecuteAsync(
+            "DROP TRIGGER trg_price__history_update ON sl__mixtest.price;"
+            + "CREATE TRIGGER trg_price__history_update AFTER UPDATE ON sl__mixtest.price FOR EACH ROW EXECUTE FUNCTION sl__mixtest.price__write_history();"
+            + "DROP TRIGGER trg_genre__touch ON sl__mixtest.genre;"
+            + "CREATE TRIGGER trg_genre__touch BEFORE UPDATE ON sl__mixtest.genre FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) "
+            + "EXECUTE FUNCTION sl__mixtest.genre__touch();", ct);
+
+        var drifted = await _deployer.ValidateAsync(context, database.ConnectionString, ct);
+        await _deployer.DeployAsync(context, database.ConnectionString, ct);
+        var fixedUp = await _deployer.ValidateAsync(context, database.ConnectionString, ct);
+
+        Assert.Equal(2, drifted.Differences.Count);
+        var history = Assert.Single(drifted.Differences, d => d.ObjectName == "sl__mixtest.price.trg_price__history_update");
+        Assert.Equal(SchemaChange.Update, history.Change);
+        Assert.Contains("FOR EACH ROW", history.Description, StringComparison.Ordinal);
+        Assert.Contains("REFERENCING OLD TABLE AS dp_old_rows NEW TABLE AS dp_new_rows FOR EACH STATEMENT", history.Description, StringComparison.Ordinal);
+        var touch = Assert.Single(drifted.Differences, d => d.ObjectName == "sl__mixtest.genre.trg_genre__touch");
+        Assert.Contains("WHEN", touch.Description, StringComparison.Ordinal);
+        Assert.True(fixedUp.IsValid, fixedUp.FixSql);
+        Assert.Equal("statement", await database.ScalarAsync<string>(
+            "SELECT CASE WHEN tgtype & 1 = 1 THEN 'row' ELSE 'statement' END FROM pg_trigger WHERE tgname = 'trg_price__history_update'", ct));
+        Assert.False(await database.ScalarAsync<bool>("SELECT tgqual IS NOT NULL FROM pg_trigger WHERE tgname = 'trg_genre__touch'", ct));
     }
 
     [Fact]

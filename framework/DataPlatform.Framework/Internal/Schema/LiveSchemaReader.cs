@@ -5,8 +5,9 @@ namespace DataPlatform.Framework.Internal.Schema;
 /// <summary>
 /// Reads the live schema of the given database schemas from pg_catalog: schemas, enums, trigger functions, tables with
 /// columns (format_type / pg_get_expr, identity), primary/unique/check/foreign key constraints, indexes that do not
-/// back a constraint, and user triggers with their enabled state. Run inside a transaction with
-/// <c>search_path = pg_catalog</c>, so type names print the same way as in <see cref="SchemaCanonicalizer"/>.
+/// back a constraint, and user triggers with their level, transition tables, WHEN condition and enabled state. Run
+/// inside a transaction with <c>search_path = pg_catalog</c>, so type names print the same way as in
+/// <see cref="SchemaCanonicalizer"/>.
 /// </summary>
 internal static class LiveSchemaReader
 {
@@ -21,8 +22,12 @@ internal static class LiveSchemaReader
         GROUP BY n.nspname, t.typname
         """;
 
+    // CalledBy looks at the whole database: a function of the bookkeeping schema serves every datakit's tables.
     private const string FunctionsSql = """
-        SELECT n.nspname, p.proname, p.prosrc
+        SELECT n.nspname, p.proname, p.prosrc,
+               ARRAY(SELECT tn.nspname || '.' || tc.relname || '.' || tg.tgname FROM pg_trigger tg
+                     JOIN pg_class tc ON tc.oid = tg.tgrelid JOIN pg_namespace tn ON tn.oid = tc.relnamespace
+                     WHERE tg.tgfoid = p.oid ORDER BY 1)
         FROM pg_proc p
         JOIN pg_namespace n ON n.oid = p.pronamespace
         WHERE n.nspname = ANY(@schemas) AND p.pronargs = 0 AND p.prorettype = 'trigger'::regtype
@@ -73,7 +78,10 @@ internal static class LiveSchemaReader
         """;
 
     private const string TriggersSql = """
-        SELECT n.nspname, c.relname, tg.tgname, tg.tgtype::int, tg.tgenabled::text, pn.nspname, p.proname, tg.tgargs
+        SELECT n.nspname, c.relname, tg.tgname, tg.tgtype::int, tg.tgenabled::text, pn.nspname, p.proname, tg.tgargs,
+               tg.tgoldtable::text, tg.tgnewtable::text,
+               CASE WHEN tg.tgqual IS NOT NULL
+                    THEN substring(pg_get_triggerdef(tg.oid) FROM ' WHEN \((.*)\) EXECUTE (?:FUNCTION|PROCEDURE) ') END
         FROM pg_trigger tg
         JOIN pg_class c ON c.oid = tg.tgrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -100,8 +108,10 @@ internal static class LiveSchemaReader
             .ConfigureAwait(false);
 
         var functions = new List<FunctionDefinition>();
-        await QueryAsync(FunctionsSql, r => functions.Add(new FunctionDefinition(r.GetString(0), r.GetString(1), r.GetString(2), string.Empty)))
-            .ConfigureAwait(false);
+        await QueryAsync(FunctionsSql, r => functions.Add(new FunctionDefinition(r.GetString(0), r.GetString(1), r.GetString(2), string.Empty)
+        {
+            CalledBy = r.GetFieldValue<string[]>(3),
+        })).ConfigureAwait(false);
 
         var tables = new Dictionary<(string Schema, string Name), LiveTable>();
         LiveTable Table(NpgsqlDataReader r) =>
@@ -167,14 +177,13 @@ internal static class LiveSchemaReader
                 events.Add("TRUNCATE");
             }
 
-            if ((type & 1) == 0)
-            {
-                timing += " STATEMENT";
-            }
-
             triggers.Add(new TriggerDefinition(
                 r.GetString(0), r.GetString(1), r.GetString(2), timing, events, r.GetString(5), r.GetString(6),
-                SplitArguments(r.GetFieldValue<byte[]>(7)), r.GetString(4) != "D"));
+                SplitArguments(r.GetFieldValue<byte[]>(7)), r.GetString(4) != "D",
+                ForEachStatement: (type & 1) == 0,
+                OldTable: r.IsDBNull(8) ? null : r.GetString(8),
+                NewTable: r.IsDBNull(9) ? null : r.GetString(9),
+                When: r.IsDBNull(10) ? null : r.GetString(10)));
         }).ConfigureAwait(false);
 
         var tableDefinitions = tables.Select(t => new TableDefinition(

@@ -11,7 +11,8 @@ namespace DataPlatform.Framework.Internal.Schema;
 /// <summary>
 /// Builds the desired schema from a context's relational model (tables, columns with store types, nullability,
 /// defaults, identity, keys, checks, foreign keys, indexes, PostgreSQL enums) plus the mixin objects: the
-/// <c>dataplatform</c> schema and touch function, touch triggers, history tables, functions and triggers.
+/// <c>dataplatform</c> schema, per-table touch functions and triggers, history tables, functions and triggers, and the
+/// objects earlier versions deployed that deploy retires.
 /// Store types and defaults are as the model spells them; <see cref="SchemaCanonicalizer"/> puts them in PostgreSQL's spelling.
 /// </summary>
 internal static class ModelSchemaReader
@@ -29,9 +30,10 @@ internal static class ModelSchemaReader
             .ToList();
         schemas.UnionWith(enums.Select(e => e.Schema));
 
-        var functions = new List<FunctionDefinition> { MixinTriggerSql.TouchFunction() };
+        var functions = new List<FunctionDefinition>();
         var tables = new List<TableDefinition>();
         var triggers = new List<TriggerDefinition>();
+        var retiredTriggers = new List<RetiredTrigger>();
         var relationalTables = model.GetRelationalModel().Tables
             .Where(t => !t.IsExcludedFromMigrations)
             .OrderBy(t => t.Schema ?? DefaultSchema, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal);
@@ -60,7 +62,8 @@ internal static class ModelSchemaReader
                     : [];
                 if (bump.Length + version.Length > 0)
                 {
-                    triggers.Add(MixinTriggerSql.TouchTrigger(definition.Schema, definition.Name, bump, keep, version, [.. excluded.Order(StringComparer.Ordinal)]));
+                    functions.Add(MixinTriggerSql.TouchFunction(definition, bump, keep, version, [.. excluded.Order(StringComparer.Ordinal)]));
+                    triggers.Add(MixinTriggerSql.TouchTrigger(definition.Schema, definition.Name));
                 }
             }
 
@@ -69,11 +72,16 @@ internal static class ModelSchemaReader
                 var tracked = definition.Columns.Select(c => c.Name).Where(c => !excluded.Contains(c)).ToList();
                 tables.Add(MixinTriggerSql.HistoryTable(definition, tracked));
                 functions.Add(MixinTriggerSql.HistoryFunction(definition, tracked));
-                triggers.Add(MixinTriggerSql.HistoryTrigger(definition.Schema, definition.Name));
+                triggers.AddRange(MixinTriggerSql.HistoryTriggers(definition));
+                retiredTriggers.AddRange(MixinTriggerSql.RetiredHistoryTriggers(definition));
             }
         }
 
-        return new SchemaSnapshot([.. schemas], enums, functions, tables, triggers);
+        return new SchemaSnapshot([.. schemas], enums, functions, tables, triggers)
+        {
+            RetiredTriggers = retiredTriggers,
+            RetiredFunctions = [MixinTriggerSql.RetiredTouchFunction],
+        };
     }
 
     private static TableDefinition ReadTable(ITable table)

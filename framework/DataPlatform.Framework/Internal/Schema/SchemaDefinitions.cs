@@ -41,8 +41,14 @@ internal sealed record TableDefinition(
 internal sealed record EnumDefinition(string Schema, string Name, IReadOnlyList<string> Labels);
 
 // Body is the text between the dollar quotes (pg_proc.prosrc), compared to decide whether to replace the function.
-internal sealed record FunctionDefinition(string Schema, string Name, string Body, string CreateSql);
+internal sealed record FunctionDefinition(string Schema, string Name, string Body, string CreateSql)
+{
+    /// <summary>Live only: every trigger of the database that calls the function, as <c>schema.table.trigger</c>.</summary>
+    public IReadOnlyList<string> CalledBy { get; init; } = [];
+}
 
+// Timing is BEFORE, AFTER or INSTEAD OF. OldTable/NewTable are the transition tables of a statement-level AFTER trigger
+// (REFERENCING ... TABLE AS); When is the condition as pg_get_triggerdef prints it.
 internal sealed record TriggerDefinition(
     string Schema,
     string Table,
@@ -52,11 +58,35 @@ internal sealed record TriggerDefinition(
     string FunctionSchema,
     string FunctionName,
     IReadOnlyList<string> Arguments,
-    bool IsEnabled = true);
+    bool IsEnabled = true,
+    bool ForEachStatement = false,
+    string? OldTable = null,
+    string? NewTable = null,
+    string? When = null)
+{
+    public string QualifiedName => Schema + "." + Table + "." + Name;
+}
+
+// A trigger earlier versions deployed and the model no longer has. It is dropped only while it still calls the function
+// named here, so it is the one deploy created.
+internal sealed record RetiredTrigger(string Schema, string Table, string Name, string FunctionSchema, string FunctionName)
+{
+    public string QualifiedName => Schema + "." + Table + "." + Name;
+}
+
+// A trigger function earlier versions deployed and the model no longer has: dropped once no trigger calls it.
+internal sealed record RetiredFunction(string Schema, string Name);
 
 internal sealed record SchemaSnapshot(
     IReadOnlyList<string> Schemas,
     IReadOnlyList<EnumDefinition> Enums,
     IReadOnlyList<FunctionDefinition> Functions,
     IReadOnlyList<TableDefinition> Tables,
-    IReadOnlyList<TriggerDefinition> Triggers);
+    IReadOnlyList<TriggerDefinition> Triggers)
+{
+    /// <summary>Desired only: triggers earlier versions created that deploy drops.</summary>
+    public IReadOnlyList<RetiredTrigger> RetiredTriggers { get; init; } = [];
+
+    /// <summary>Desired only: functions earlier versions created that deploy drops once no trigger calls them.</summary>
+    public IReadOnlyList<RetiredFunction> RetiredFunctions { get; init; } = [];
+}

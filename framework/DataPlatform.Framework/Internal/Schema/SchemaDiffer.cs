@@ -7,7 +7,8 @@ namespace DataPlatform.Framework.Internal.Schema;
 /// Compares the desired schema with the live one and classifies every difference (None/Create/Update/Invalid, as Weasel
 /// does). Objects that exist only in the database are left alone: deploy never drops a table, a column or data.
 /// The result is in deploy order: schemas → enums → functions → tables → columns → primary/unique/check constraints →
-/// foreign keys → indexes → history tables → triggers.
+/// foreign keys → indexes → history tables → triggers (retired ones dropped first) → retired functions. Retired objects
+/// are the ones earlier versions deployed and the model replaced: deploy drops those, and only those.
 /// </summary>
 internal static class SchemaDiffer
 {
@@ -23,6 +24,7 @@ internal static class SchemaDiffer
         Indexes,
         History,
         Triggers,
+        RetiredFunctions,
     }
 
     public static IReadOnlyList<SchemaDifference> Diff(SchemaSnapshot desired, SchemaSnapshot live)
@@ -61,9 +63,38 @@ internal static class SchemaDiffer
             DiffTable(table, existing, Add);
         }
 
+        var released = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var retired in desired.RetiredTriggers)
+        {
+            if (live.Triggers.Any(t => t.QualifiedName == retired.QualifiedName
+                && t.FunctionSchema == retired.FunctionSchema && t.FunctionName == retired.FunctionName))
+            {
+                released.Add(retired.QualifiedName);
+                Add(Stage.Triggers, SchemaChange.Update, SchemaObjectKind.Trigger, retired.QualifiedName,
+                    "trigger of an earlier version, replaced by the model's triggers", SchemaSql.DropTrigger(retired.Schema, retired.Table, retired.Name));
+            }
+        }
+
         foreach (var trigger in desired.Triggers)
         {
-            DiffTrigger(trigger, live.Triggers.FirstOrDefault(t => t.Schema == trigger.Schema && t.Table == trigger.Table && t.Name == trigger.Name), Add);
+            var current = live.Triggers.FirstOrDefault(t => t.QualifiedName == trigger.QualifiedName);
+            if (current is not null && (current.FunctionSchema != trigger.FunctionSchema || current.FunctionName != trigger.FunctionName))
+            {
+                released.Add(current.QualifiedName);
+            }
+
+            DiffTrigger(trigger, current, Add);
+        }
+
+        foreach (var retired in desired.RetiredFunctions)
+        {
+            var name = retired.Schema + "." + retired.Name;
+            var current = live.Functions.FirstOrDefault(f => f.Schema == retired.Schema && f.Name == retired.Name);
+            if (current is not null && current.CalledBy.All(released.Contains))
+            {
+                Add(Stage.RetiredFunctions, SchemaChange.Update, SchemaObjectKind.Function, name,
+                    "function of an earlier version that no trigger calls any more", SchemaSql.DropFunction(retired.Schema, retired.Name));
+            }
         }
 
         return [.. changes.OrderBy(c => c.Stage).Select(c => c.Difference)];
@@ -280,7 +311,7 @@ internal static class SchemaDiffer
 
     private static void DiffTrigger(TriggerDefinition trigger, TriggerDefinition? current, AddChange add)
     {
-        var name = $"{trigger.Schema}.{trigger.Table}.{trigger.Name}";
+        var name = trigger.QualifiedName;
         if (current is null)
         {
             add(Stage.Triggers, SchemaChange.Create, SchemaObjectKind.Trigger, name, "trigger is missing", SchemaSql.CreateTrigger(trigger));
@@ -288,9 +319,12 @@ internal static class SchemaDiffer
         }
 
         if (current.Timing != trigger.Timing || !current.Events.SequenceEqual(trigger.Events) || current.FunctionSchema != trigger.FunctionSchema
-            || current.FunctionName != trigger.FunctionName || !current.Arguments.SequenceEqual(trigger.Arguments))
+            || current.FunctionName != trigger.FunctionName || !current.Arguments.SequenceEqual(trigger.Arguments)
+            || current.ForEachStatement != trigger.ForEachStatement || current.OldTable != trigger.OldTable || current.NewTable != trigger.NewTable
+            || current.When != trigger.When)
         {
-            add(Stage.Triggers, SchemaChange.Update, SchemaObjectKind.Trigger, name, "trigger definition differs from the model",
+            add(Stage.Triggers, SchemaChange.Update, SchemaObjectKind.Trigger, name,
+                $"trigger is {SchemaSql.DescribeTrigger(current)}, model has {SchemaSql.DescribeTrigger(trigger)}",
                 SchemaSql.DropTrigger(trigger) + "\n" + SchemaSql.CreateTrigger(trigger));
         }
         else if (!current.IsEnabled)

@@ -77,14 +77,33 @@ internal static class SchemaSql
 
     public static string CreateTrigger(TriggerDefinition trigger) =>
         $"CREATE TRIGGER {SqlIdentifier.Quote(trigger.Name)} {trigger.Timing} {string.Join(" OR ", trigger.Events)} "
-        + $"ON {SqlIdentifier.Quote(trigger.Schema, trigger.Table)} FOR EACH ROW "
+        + $"ON {SqlIdentifier.Quote(trigger.Schema, trigger.Table)} {TriggerLevel(trigger, SqlIdentifier.Quote)} "
         + $"EXECUTE FUNCTION {SqlIdentifier.Quote(trigger.FunctionSchema, trigger.FunctionName)}({string.Join(", ", trigger.Arguments.Select(Literal))});";
 
-    public static string DropTrigger(TriggerDefinition trigger) =>
-        $"DROP TRIGGER {SqlIdentifier.Quote(trigger.Name)} ON {SqlIdentifier.Quote(trigger.Schema, trigger.Table)};";
+    /// <summary>The trigger in words for a difference's description, e.g. <c>AFTER UPDATE FOR EACH STATEMENT … calls s.f()</c>.</summary>
+    public static string DescribeTrigger(TriggerDefinition trigger) =>
+        $"{trigger.Timing} {string.Join(" OR ", trigger.Events)} {TriggerLevel(trigger, name => name)} "
+        + $"calls {trigger.FunctionSchema}.{trigger.FunctionName}({string.Join(", ", trigger.Arguments.Select(Literal))})";
+
+    public static string DropTrigger(TriggerDefinition trigger) => DropTrigger(trigger.Schema, trigger.Table, trigger.Name);
+
+    public static string DropTrigger(string schema, string table, string name) =>
+        $"DROP TRIGGER {SqlIdentifier.Quote(name)} ON {SqlIdentifier.Quote(schema, table)};";
+
+    public static string DropFunction(string schema, string name) => $"DROP FUNCTION {SqlIdentifier.Quote(schema, name)}();";
 
     public static string EnableTrigger(TriggerDefinition trigger) =>
         $"ALTER TABLE {SqlIdentifier.Quote(trigger.Schema, trigger.Table)} ENABLE TRIGGER {SqlIdentifier.Quote(trigger.Name)};";
 
     public static string ProbeTableName(int index) => string.Create(CultureInfo.InvariantCulture, $"dp_probe_{index}");
+
+    // REFERENCING comes before FOR EACH in CREATE TRIGGER, and WHEN after it.
+    private static string TriggerLevel(TriggerDefinition trigger, Func<string, string> quote)
+    {
+        var referencing = (trigger.OldTable is null ? string.Empty : $" OLD TABLE AS {quote(trigger.OldTable)}")
+            + (trigger.NewTable is null ? string.Empty : $" NEW TABLE AS {quote(trigger.NewTable)}");
+        return (referencing.Length == 0 ? string.Empty : "REFERENCING" + referencing + " ")
+            + (trigger.ForEachStatement ? "FOR EACH STATEMENT" : "FOR EACH ROW")
+            + (trigger.When is null ? string.Empty : $" WHEN ({trigger.When})");
+    }
 }
