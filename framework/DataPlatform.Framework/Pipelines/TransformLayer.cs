@@ -169,7 +169,7 @@ public sealed class TransformLayer : PipelineLayer
                     await using (transaction.ConfigureAwait(false))
                     {
                         var execution = new LayerExecution(
-                            read, target, new TransformRunner(loggerFactory), new TransformContext(batchId, runTime), connection, (NpgsqlTransaction)transaction.GetDbTransaction());
+                            Name, ledger is not null, read, target, new TransformRunner(loggerFactory), new TransformContext(batchId, runTime), connection, (NpgsqlTransaction)transaction.GetDbTransaction());
                         var results = await RunStepsAsync(execution, ledger, progress, cancellationToken).ConfigureAwait(false);
                         if (beforeCommit is not null)
                         {
@@ -333,6 +333,8 @@ public sealed class TransformLayer : PipelineLayer
                 Updated = sum.Updated + outcome.Updated,
                 Deleted = sum.Deleted + outcome.Deleted,
                 Unchanged = sum.Unchanged + outcome.Unchanged,
+                WatermarkBefore = sum.WatermarkBefore ?? outcome.WatermarkBefore,
+                WatermarkAfter = outcome.WatermarkAfter ?? sum.WatermarkAfter,
             }, total + elapsed, startedAt);
         }
 
@@ -356,6 +358,8 @@ public sealed class TransformLayer : PipelineLayer
                 RowsWritten = t.Outcome.Written,
                 RowsQuarantined = t.Outcome.Quarantined,
                 RowsUnchanged = t.Outcome.Unchanged,
+                WatermarkBefore = t.Outcome.WatermarkBefore,
+                WatermarkAfter = t.Outcome.WatermarkAfter,
                 StartedAt = t.StartedAt,
                 FinishedAt = t.StartedAt + t.Elapsed,
             }));

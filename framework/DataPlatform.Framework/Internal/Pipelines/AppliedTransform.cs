@@ -10,15 +10,20 @@ namespace DataPlatform.Framework.Internal.Pipelines;
 /// A bronze → silver transform as a silver layer runs it: its input narrowed, from the key alone, to the latest bronze
 /// row per key when that row is an upsert of a batch the target row was not applied from yet (or the key is not in the
 /// target): <c>NOT EXISTS (newer bronze row) AND NOT EXISTS (target row applied from this batch or a later one)</c>. A rerun over
-/// unchanged bronze reads nothing; a quarantined row is re-read every run until it passes. The map gets
-/// <c>SourceBatchId = row.DpBatchId</c> and <c>InactivatedDate = null</c> unless it sets them.
+/// unchanged bronze reads nothing; a quarantined row is re-read every run until it passes. With a <see cref="BronzeWindow"/>
+/// only the window's batches are read, and the newer-row probe looks no further back than the window's lowest batch, so
+/// the cost follows the new batches, not bronze's history. The map gets <c>SourceBatchId = row.DpBatchId</c> and
+/// <c>InactivatedDate = null</c> unless it sets them.
 /// </summary>
-internal sealed class AppliedTransform<TBronze, TTarget>(Transform<TBronze, TTarget> inner) : Transform<TBronze, TTarget>
+internal sealed class AppliedTransform<TBronze, TTarget>(Transform<TBronze, TTarget> inner, BronzeWindow? window = null) : Transform<TBronze, TTarget>
     where TBronze : class, IBronzeRecord
     where TTarget : class, IHasSourceBatch
 {
     private static readonly MethodInfo s_any = typeof(Queryable).GetMethods()
         .Single(m => m.Name == nameof(Queryable.Any) && m.GetParameters().Length == 2);
+
+    private static readonly MethodInfo s_contains = typeof(Enumerable).GetMethods()
+        .Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2).MakeGenericMethod(typeof(long));
 
     private static readonly MethodInfo s_where = typeof(Queryable).GetMethods()
         .Single(m => m.Name == nameof(Queryable.Where) && m.GetParameters().Length == 2
@@ -50,10 +55,26 @@ internal sealed class AppliedTransform<TBronze, TTarget>(Transform<TBronze, TTar
         var applied = Expression.Parameter(typeof(TTarget), "applied");
         var batch = Member(row, nameof(IBronzeRecord.DpBatchId));
         var isUpsert = Expression.Equal(Member(row, nameof(IBronzeRecord.DpOperation)), Expression.Constant(BronzeOperation.Upsert));
-        var newerExists = Any(sources.Set<TBronze>(), newer, Expression.AndAlso(SameKey(keys, newer, row), Expression.GreaterThan(Member(newer, nameof(IBronzeRecord.DpBatchId)), batch)));
+        var newerBatch = Member(newer, nameof(IBronzeRecord.DpBatchId));
+        var isNewer = Expression.GreaterThan(newerBatch, batch);
+        Expression condition = isUpsert;
+        if (window is not null)
+        {
+            // Members of a constant, so EF Core sends them as parameters.
+            var bounds = Expression.Constant(window);
+            var inWindow = Expression.OrElse(
+                Expression.AndAlso(
+                    Expression.GreaterThan(batch, Expression.Property(bounds, nameof(BronzeWindow.After))),
+                    Expression.LessThanOrEqual(batch, Expression.Property(bounds, nameof(BronzeWindow.Through)))),
+                Expression.Call(s_contains, Expression.Property(bounds, nameof(BronzeWindow.Reopened)), batch));
+            condition = Expression.AndAlso(inWindow, condition);
+            isNewer = Expression.AndAlso(Expression.GreaterThanOrEqual(newerBatch, Expression.Property(bounds, nameof(BronzeWindow.Lowest))), isNewer);
+        }
+
+        var newerExists = Any(sources.Set<TBronze>(), newer, Expression.AndAlso(SameKey(keys, newer, row), isNewer));
         var appliedExists = Any(sources.Set<TTarget>(), applied, Expression.AndAlso(SameKey(keys, applied, row), Expression.GreaterThanOrEqual(Member(applied, nameof(IHasSourceBatch.SourceBatchId)), batch)));
         var predicate = Expression.Lambda<Func<TBronze, bool>>(
-            Expression.AndAlso(isUpsert, Expression.AndAlso(Expression.Not(newerExists), Expression.Not(appliedExists))), row);
+            Expression.AndAlso(condition, Expression.AndAlso(Expression.Not(newerExists), Expression.Not(appliedExists))), row);
         var rows = definition.Rows.Provider.CreateQuery<TBronze>(
             Expression.Call(s_where.MakeGenericMethod(typeof(TBronze)), definition.Rows.Expression, Expression.Quote(predicate)));
         return TransformDefinitions.With(definition, rows, WithBookkeeping(definition.Map));
