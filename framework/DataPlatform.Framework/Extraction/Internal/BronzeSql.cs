@@ -72,7 +72,7 @@ internal static class BronzeSql
     /// <summary>
     /// Binary export of the keys and record hashes of every key's latest bronze version when that version is an upsert
     /// (and, with a predicate, inside the re-read window: a re-read row can only equal a version that matches the same
-    /// predicate). One sort, no join: bronze has no index. A batch holds a key at most once, so the highest
+    /// predicate). One sort, no join: bronze has no key index. A batch holds a key at most once, so the highest
     /// <c>dp_batch_id</c> is the latest version.
     /// </summary>
     public static string LatestHashes(BronzeTablePlan plan, string? predicate)
