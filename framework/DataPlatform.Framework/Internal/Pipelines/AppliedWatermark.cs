@@ -23,10 +23,8 @@ internal sealed record AppliedWatermark(
                 WHERE layer = @layer AND table_name = @table
                 ORDER BY batch_id DESC, finished_at DESC LIMIT 1),
                pg_relation_filenode(@relation::regclass)::bigint,
-               coalesce(array_remove(array_agg(DISTINCT q.batch), NULL), ARRAY[]::bigint[]),
-               count(*) FILTER (WHERE q.batch IS NULL)
-        FROM (SELECT (raw_row ->> '{MixinColumns.BatchId}')::bigint AS batch FROM {QuarantineTable.QualifiedName}
-              WHERE table_name = @table AND resolved_batch_id IS NULL) AS q
+               (SELECT count(*) FROM {QuarantineTable.QualifiedName}
+                WHERE table_name = @table AND resolved_batch_id IS NULL AND raw_row ->> '{MixinColumns.BatchId}' IS NULL)
         """;
 
     private const string FileNodeSql = "SELECT pg_relation_filenode(@relation::regclass)::bigint";
@@ -56,13 +54,12 @@ internal sealed record AppliedWatermark(
                 await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
                 var before = reader.IsDBNull(0) ? null : reader.GetString(0);
                 var fileNode = reader.GetInt64(1);
-                var reopened = reader.GetFieldValue<long[]>(2);
-                var unknownBatches = reader.GetInt64(3);
+                var unknownBatches = reader.GetInt64(2);
                 var batch = execution.Context.BatchId;
 
-                // An open entry whose raw row does not name its bronze batch cannot be re-read by batch: read everything.
+                // An open entry whose raw row does not name its bronze batch cannot be told from a newer row: read everything.
                 return Parse(before) is { } recorded && recorded.TargetFileNode == fileNode && recorded.AppliedThrough < batch && unknownBatches == 0
-                    ? (before, new BronzeWindow(recorded.AppliedThrough, batch, reopened))
+                    ? (before, new BronzeWindow(recorded.AppliedThrough, batch, target.DisplayName))
                     : (before, null);
             }
         }
