@@ -17,8 +17,8 @@ namespace DataPlatform.Framework.Internal.Pipelines;
 /// unchanged bronze reads nothing; a quarantined row is re-read every run until it passes. With a <see cref="BronzeWindow"/>
 /// (in the server, for a transform whose input is the bronze set itself) only the batches after the watermark are read, plus
 /// the open quarantine entries' raw rows, and the newer-row probe looks no further back than the watermark, so the cost
-/// follows the new batches, not bronze's history. A transform that narrows its input itself reads all of bronze as before. The map gets <c>SourceBatchId = row.DpBatchId</c> and
-/// <c>InactivatedDate = null</c> unless it sets them.
+/// follows the new batches, not bronze's history. A transform that narrows its input itself reads all of bronze as before.
+/// The map gets <c>SourceBatchId = row.DpBatchId</c> and <c>InactivatedDate = null</c> unless it sets them.
 /// </summary>
 internal sealed class AppliedTransform<TBronze, TTarget>(Transform<TBronze, TTarget> inner, BronzeWindow? window = null) : Transform<TBronze, TTarget>
     where TBronze : class, IBronzeRecord
