@@ -10,11 +10,14 @@ namespace DataPlatform.Framework.Conventions;
 
 /// <summary>
 /// Configures the columns of every entity that implements a mixin interface (DESIGN.md §3): names, <c>timestamptz</c>
-/// types, nullability and <c>now()</c> defaults, and records which mixins an entity has in
+/// types, nullability and <c>now()</c> defaults, a BRIN index on a bronze table's <c>dp_batch_id</c>, and records which mixins an entity has in
 /// <see cref="MixinAnnotations.Mixins"/> for the deployer (triggers, history tables) and the loader.
 /// </summary>
 internal sealed class MixinConvention : IModelFinalizingConvention
 {
+    /// <summary>The access method of the index every bronze table gets on <c>dp_batch_id</c>.</summary>
+    public const string BronzeBatchIndexMethod = "brin";
+
     private static readonly ValueConverter<BronzeOperation, string> s_operationConverter = new(
         v => v == BronzeOperation.Delete ? "delete" : "upsert",
         v => v == "delete" ? BronzeOperation.Delete : BronzeOperation.Upsert);
@@ -60,7 +63,15 @@ internal sealed class MixinConvention : IModelFinalizingConvention
             if (typeof(IBronzeRecord).IsAssignableFrom(clr))
             {
                 mixins.Add("bronze");
-                Column(entityType, nameof(IBronzeRecord.DpBatchId), MixinColumns.BatchId, "bigint");
+                var batch = Column(entityType, nameof(IBronzeRecord.DpBatchId), MixinColumns.BatchId, "bigint");
+
+                // Bronze is appended in batch order, so a BRIN index (a few pages) lets silver read only the batches it has
+                // not applied yet; a B-tree would cost every append an index insert per row.
+                if (batch is not null)
+                {
+                    entityType.Builder.HasIndex([batch])?.HasMethod(BronzeBatchIndexMethod);
+                }
+
                 Column(entityType, nameof(IBronzeRecord.DpRecordHash), MixinColumns.RecordHash, "bytea");
                 var operation = Column(entityType, nameof(IBronzeRecord.DpOperation), MixinColumns.Operation, "text");
                 operation?.Builder.HasConversion(s_operationConverter);

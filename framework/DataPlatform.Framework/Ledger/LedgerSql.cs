@@ -151,6 +151,16 @@ internal static class LedgerSql
             batch_id = EXCLUDED.batch_id, recorded_at = now()
         """;
 
+    /// <summary>
+    /// The newest <c>watermark_after</c> a transform layer recorded for a table (<c>@layer</c>, <c>@table</c>): its ledger row
+    /// commits with the table's data, so any row counts, also one of a batch a later layer failed.
+    /// </summary>
+    public const string LastTableWatermark =
+        "SELECT watermark_after FROM dataplatform.batch_table WHERE layer = @layer AND table_name = @table ORDER BY batch_id DESC, finished_at DESC LIMIT 1";
+
+    /// <summary>The file node of relation <c>@relation</c>: another one after a truncate, restore or re-creation.</summary>
+    public const string FileNode = "SELECT pg_relation_filenode(@relation::regclass)::bigint";
+
     public const string LastWatermark = """
         SELECT bt.watermark_after FROM dataplatform.batch_table bt JOIN dataplatform.batch b ON b.batch_id = bt.batch_id
         WHERE b.pipeline = @pipeline AND b.status = 'succeeded' AND bt.layer = @layer AND bt.table_name = @table_name

@@ -10,7 +10,7 @@ public static class BronzeModelBuilderExtensions
     /// <summary>
     /// Declares the source key of a bronze entity: the properties that identify a source row, in key order, e.g.
     /// <c>e =&gt; new { e.ActorId, e.FilmId }</c> or <c>e =&gt; e.CustomerId</c>. The entity becomes keyless for EF Core
-    /// (bronze holds many versions per key, and has no index); the key is kept as the
+    /// (bronze holds many versions per key, and has no key index); the key is kept as the
     /// <c>DataPlatform:BronzeSourceKey</c> model annotation for the extraction engine.
     /// </summary>
     public static EntityTypeBuilder<T> HasBronzeSourceKey<T>(this EntityTypeBuilder<T> entity, Expression<Func<T, object?>> key)

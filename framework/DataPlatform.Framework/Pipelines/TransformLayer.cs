@@ -173,9 +173,8 @@ public sealed class TransformLayer : PipelineLayer
                     await using (transaction.ConfigureAwait(false))
                     {
                         var execution = new LayerExecution(
-                            read, target, new TransformRunner(loggerFactory), new TransformContext(batchId, runTime), connection, (NpgsqlTransaction)transaction.GetDbTransaction())
+                            Name, ledger is not null, read, target, new TransformRunner(loggerFactory), new TransformContext(batchId, runTime), connection, (NpgsqlTransaction)transaction.GetDbTransaction())
                         {
-                            Layer = Name,
                             Changes = changes,
                         };
                         var results = await RunStepsAsync(execution, ledger, progress, cancellationToken).ConfigureAwait(false);
@@ -342,7 +341,8 @@ public sealed class TransformLayer : PipelineLayer
                 Updated = sum.Updated + outcome.Updated,
                 Deleted = sum.Deleted + outcome.Deleted,
                 Unchanged = sum.Unchanged + outcome.Unchanged,
-                Watermark = outcome.Watermark ?? sum.Watermark,
+                WatermarkBefore = sum.WatermarkBefore ?? outcome.WatermarkBefore,
+                WatermarkAfter = outcome.WatermarkAfter ?? sum.WatermarkAfter,
             }, total + elapsed, startedAt);
         }
 
@@ -366,7 +366,8 @@ public sealed class TransformLayer : PipelineLayer
                 RowsWritten = t.Outcome.Written,
                 RowsQuarantined = t.Outcome.Quarantined,
                 RowsUnchanged = t.Outcome.Unchanged,
-                WatermarkAfter = t.Outcome.Watermark,
+                WatermarkBefore = t.Outcome.WatermarkBefore,
+                WatermarkAfter = t.Outcome.WatermarkAfter,
                 StartedAt = t.StartedAt,
                 FinishedAt = t.StartedAt + t.Elapsed,
             }));

@@ -104,22 +104,26 @@ internal static class PipelineBenchmark
                     cases.Add(new BenchmarkCase($"scale {label} update batch silver + gold", LayerRows(update.RootElement, "silver"), updateSeconds,
                         $"scale {label} update batch silver + gold", null, null));
                     context[$"scale_{label}_update_silver_gold_s"] = Math.Round(updateSeconds, 2);
+                    context[$"scale_{label}_update_silver_s"] = Math.Round(LayerSeconds(update.RootElement, "silver"), 2);
 
                     if (batches > 0)
                     {
                         var perBatch = new List<double>();
+                        var silverPerBatch = new List<double>();
                         for (var b = 1; b <= batches; b++)
                         {
                             await ChangeSourceAsync(sourceData, 100, 100, b, ct);
                             using var small = await RunHostAsync(host, warehouse.ConnectionString, sourceConnection, scale, ct);
                             perBatch.Add(LayerSeconds(small.RootElement, "silver") + LayerSeconds(small.RootElement, "gold"));
-                            Console.Error.WriteLine(FormattableString.Invariant($"scale {label}: 1 % batch {b}: silver + gold {perBatch[^1]:F2} s"));
+                            silverPerBatch.Add(LayerSeconds(small.RootElement, "silver"));
+                            Console.Error.WriteLine(FormattableString.Invariant($"scale {label}: 1 % batch {b}: silver + gold {perBatch[^1]:F2} s (silver {silverPerBatch[^1]:F2} s)"));
                         }
 
                         var second = perBatch[Math.Min(1, perBatch.Count - 1)];
                         cases.Add(new BenchmarkCase($"scale {label} 1 % batch 2 silver + gold", 0, second, $"scale {label} 1 % batch 2 silver + gold", null, null));
                         cases.Add(new BenchmarkCase($"scale {label} 1 % batch {batches} silver + gold", 0, perBatch[^1], $"scale {label} 1 % batch 2 silver + gold", null, null));
                         context[$"scale_{label}_one_percent_batches_silver_gold_s"] = perBatch.Select(x => Math.Round(x, 2)).ToList();
+                        context[$"scale_{label}_one_percent_batches_silver_s"] = silverPerBatch.Select(x => Math.Round(x, 2)).ToList();
                         context[$"scale_{label}_last_to_second_batch"] = Math.Round(perBatch[^1] / second, 2);
                     }
                 }

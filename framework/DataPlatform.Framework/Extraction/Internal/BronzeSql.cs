@@ -16,6 +16,17 @@ internal static class BronzeSql
     /// <summary>Serializes extractions of one bronze table (two runs must not interleave their appends and cursors).</summary>
     public const string LockTable = "SELECT pg_advisory_xact_lock(hashtext('dataplatform.bronze:' || @table))";
 
+    /// <summary>
+    /// Summarizes the page ranges a batch appended in the table's BRIN indexes (the <c>dp_batch_id</c> index), so a reader
+    /// of the batches after a watermark skips every older range; ranges left unsummarized would be read whole. Reads only the
+    /// new pages. Only indexes the role owns (PostgreSQL's rule for this function); the others wait for vacuum.
+    /// </summary>
+    public const string SummarizeBrinIndexes = """
+        SELECT coalesce(sum(brin_summarize_new_values(i.indexrelid)), 0)::bigint FROM pg_index i
+        JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
+        WHERE i.indrelid = @table::regclass AND a.amname = 'brin' AND pg_has_role(c.relowner, 'USAGE')
+        """;
+
     /// <summary>The batch and cursor of the newest committed ledger row of a table (its data committed in the same transaction).</summary>
     public const string LastExtraction = """
         SELECT batch_id, watermark_after FROM dataplatform.batch_table
@@ -61,7 +72,7 @@ internal static class BronzeSql
     /// <summary>
     /// Binary export of the keys and record hashes of every key's latest bronze version when that version is an upsert
     /// (and, with a predicate, inside the re-read window: a re-read row can only equal a version that matches the same
-    /// predicate). One sort, no join: bronze has no index. A batch holds a key at most once, so the highest
+    /// predicate). One sort, no join: bronze has no key index. A batch holds a key at most once, so the highest
     /// <c>dp_batch_id</c> is the latest version.
     /// </summary>
     public static string LatestHashes(BronzeTablePlan plan, string? predicate)

@@ -58,6 +58,7 @@ internal sealed class TableExtraction(
                         $"Batch {batchId}, table {plan.BronzeTableName}: the delete detection inserted {deletesRecorded} delete rows but the table holds {deleted} for the batch.");
                 }
 
+                await ExecuteAsync(connection, transaction, BronzeSql.SummarizeBrinIndexes, cancellationToken, ("table", plan.QualifiedBronze)).ConfigureAwait(false);
                 if (cursor.RowsAfterLimit > 0)
                 {
                     ExtractionLog.RowsAfterCursorLimit(logger, plan.Table, cursor.RowsAfterLimit, cursorLimit);

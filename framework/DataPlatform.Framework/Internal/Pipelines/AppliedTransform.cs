@@ -1,8 +1,12 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
 using DataPlatform.Framework.Internal.Transforms;
 using DataPlatform.Framework.Mixins;
+using DataPlatform.Framework.Naming;
 using DataPlatform.Framework.Transforms;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace DataPlatform.Framework.Internal.Pipelines;
 
@@ -10,10 +14,13 @@ namespace DataPlatform.Framework.Internal.Pipelines;
 /// A bronze → silver transform as a silver layer runs it: its input narrowed, from the key alone, to the latest bronze
 /// row per key when that row is an upsert of a batch the target row was not applied from yet (or the key is not in the
 /// target): <c>NOT EXISTS (newer bronze row) AND NOT EXISTS (target row applied from this batch or a later one)</c>. A rerun over
-/// unchanged bronze reads nothing; a quarantined row is re-read every run until it passes. The map gets
-/// <c>SourceBatchId = row.DpBatchId</c> and <c>InactivatedDate = null</c> unless it sets them.
+/// unchanged bronze reads nothing; a quarantined row is re-read every run until it passes. With a <see cref="BronzeWindow"/>
+/// (in the server, for a transform whose input is the bronze set itself) only the batches after the watermark are read, plus
+/// the open quarantine entries' raw rows, and the newer-row probe looks no further back than the watermark, so the cost
+/// follows the new batches, not bronze's history. A transform that narrows its input itself reads all of bronze as before.
+/// The map gets <c>SourceBatchId = row.DpBatchId</c> and <c>InactivatedDate = null</c> unless it sets them.
 /// </summary>
-internal sealed class AppliedTransform<TBronze, TTarget>(Transform<TBronze, TTarget> inner) : Transform<TBronze, TTarget>
+internal sealed class AppliedTransform<TBronze, TTarget>(Transform<TBronze, TTarget> inner, BronzeWindow? window = null) : Transform<TBronze, TTarget>
     where TBronze : class, IBronzeRecord
     where TTarget : class, IHasSourceBatch
 {
@@ -50,12 +57,28 @@ internal sealed class AppliedTransform<TBronze, TTarget>(Transform<TBronze, TTar
         var applied = Expression.Parameter(typeof(TTarget), "applied");
         var batch = Member(row, nameof(IBronzeRecord.DpBatchId));
         var isUpsert = Expression.Equal(Member(row, nameof(IBronzeRecord.DpOperation)), Expression.Constant(BronzeOperation.Upsert));
-        var newerExists = Any(sources.Set<TBronze>(), newer, Expression.AndAlso(SameKey(keys, newer, row), Expression.GreaterThan(Member(newer, nameof(IBronzeRecord.DpBatchId)), batch)));
+        var newerBatch = Member(newer, nameof(IBronzeRecord.DpBatchId));
+        var isNewer = Expression.GreaterThan(newerBatch, batch);
+        var source = definition.Rows;
+        if (window is not null && sources is DbContextSources server && source.Expression is QueryRootExpression)
+        {
+            // Members of a constant, so EF Core sends them as parameters. An open entry's raw row is its key's latest version
+            // up to the watermark (an entry not seen again is resolved), so it is read from the quarantine instead of its
+            // whole batch, and the newer-row probe need not look below the watermark.
+            var bounds = Expression.Constant(window);
+            var inWindow = Expression.AndAlso(
+                Expression.GreaterThan(batch, Expression.Property(bounds, nameof(BronzeWindow.After))),
+                Expression.LessThanOrEqual(batch, Expression.Property(bounds, nameof(BronzeWindow.Through))));
+            source = source.Where(Expression.Lambda<Func<TBronze, bool>>(inWindow, row)).Concat(ReopenedRows(server.Context, window));
+            isNewer = Expression.AndAlso(Expression.GreaterThan(newerBatch, Expression.Property(bounds, nameof(BronzeWindow.After))), isNewer);
+        }
+
+        var newerExists = Any(sources.Set<TBronze>(), newer, Expression.AndAlso(SameKey(keys, newer, row), isNewer));
         var appliedExists = Any(sources.Set<TTarget>(), applied, Expression.AndAlso(SameKey(keys, applied, row), Expression.GreaterThanOrEqual(Member(applied, nameof(IHasSourceBatch.SourceBatchId)), batch)));
         var predicate = Expression.Lambda<Func<TBronze, bool>>(
             Expression.AndAlso(isUpsert, Expression.AndAlso(Expression.Not(newerExists), Expression.Not(appliedExists))), row);
-        var rows = definition.Rows.Provider.CreateQuery<TBronze>(
-            Expression.Call(s_where.MakeGenericMethod(typeof(TBronze)), definition.Rows.Expression, Expression.Quote(predicate)));
+        var rows = source.Provider.CreateQuery<TBronze>(
+            Expression.Call(s_where.MakeGenericMethod(typeof(TBronze)), source.Expression, Expression.Quote(predicate)));
         return TransformDefinitions.With(definition, rows, WithBookkeeping(definition.Map));
     }
 
@@ -79,6 +102,23 @@ internal sealed class AppliedTransform<TBronze, TTarget>(Transform<TBronze, TTar
         }
 
         return Expression.Lambda<Func<TBronze, TTarget>>(Expression.MemberInit(init.NewExpression, bindings), map.Parameters);
+    }
+
+    // The raw rows (to_jsonb of the bronze row as the transform selected it) of the entries open when the step started, as
+    // bronze rows again, the newest per key. The step's own statements resolve entries and re-point them at newer rows, so
+    // entries resolved by this batch still count, and rows newer than the watermark come from bronze.
+    private static IQueryable<TBronze> ReopenedRows(DbContext context, BronzeWindow window)
+    {
+        var entity = context.Model.FindEntityType(typeof(TBronze))!;
+        var batch = $"(raw_row ->> {TransformSql.Literal(MixinColumns.BatchId)})::bigint";
+        var sql = string.Create(CultureInfo.InvariantCulture, $"""
+            SELECT r.* FROM (SELECT DISTINCT ON (row_key) raw_row FROM {QuarantineTable.QualifiedName}
+                             WHERE table_name = {TransformSql.Literal(window.Target)} AND (resolved_batch_id IS NULL OR resolved_batch_id = {window.Through})
+                               AND {batch} <= {window.After}
+                             ORDER BY row_key, {batch} DESC) AS q
+            CROSS JOIN LATERAL jsonb_populate_record(NULL::{SqlIdentifier.Quote(entity.GetSchema()!, entity.GetTableName()!)}, q.raw_row) AS r
+            """);
+        return context.Set<TBronze>().FromSqlRaw(sql);
     }
 
     private static MemberExpression Member(Expression instance, string name) => Expression.Property(instance, instance.Type.GetProperty(name)!);

@@ -8,6 +8,8 @@ namespace DataPlatform.Framework.Internal.Pipelines;
 /// <summary>
 /// A silver table from its bronze table: the transform upserts the latest not-yet-applied bronze upsert per key
 /// (<see cref="AppliedTransform{TBronze, TTarget}"/>), then source deletes become soft deletes (<see cref="SoftDeletes"/>).
+/// With a ledger, both read only the bronze batches the target's <see cref="AppliedWatermark"/> has not covered yet, and the
+/// step reports the new watermark for the table's ledger row.
 /// </summary>
 internal sealed class ApplyStep<TBronze, TTarget>(Transform<TBronze, TTarget> transform) : LayerStep
     where TBronze : class, IBronzeRecord
@@ -19,16 +21,24 @@ internal sealed class ApplyStep<TBronze, TTarget>(Transform<TBronze, TTarget> tr
 
     public override async Task<StepOutcome> RunAsync(LayerExecution execution, CancellationToken cancellationToken)
     {
-        var upserted = await execution.Runner.RunAsync(_applied, execution.Read, execution.Target, execution.Context, cancellationToken: cancellationToken)
+        var table = TargetTable.For(execution.Target, typeof(TTarget));
+        var (before, window) = execution.RecordsLedger
+            ? await AppliedWatermark.ReadAsync(execution, table, cancellationToken).ConfigureAwait(false)
+            : (null, null);
+        var applied = new AppliedTransform<TBronze, TTarget>(transform, window);
+        var upserted = await execution.Runner.RunAsync(applied, execution.Read, execution.Target, execution.Context, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
-        var keys = AppliedTransform<TBronze, TTarget>.KeyOf(_applied.Name, transform.Define(new InMemorySources(), execution.Context));
-        var deleted = await SoftDeletes.ExecuteAsync<TBronze, TTarget>(execution, keys, cancellationToken).ConfigureAwait(false);
+        var keys = AppliedTransform<TBronze, TTarget>.KeyOf(applied.Name, transform.Define(new InMemorySources(), execution.Context));
+        var deleted = await SoftDeletes.ExecuteAsync<TBronze, TTarget>(execution, keys, window, cancellationToken).ConfigureAwait(false);
+        var after = execution.RecordsLedger ? await AppliedWatermark.AfterAsync(execution, table, cancellationToken).ConfigureAwait(false) : null;
         return new StepOutcome(upserted.RowsRead + deleted, upserted.RowsWritten + deleted, upserted.RowsQuarantined)
         {
             Inserted = upserted.RowsInserted,
             Updated = upserted.RowsUpdated,
             Deleted = deleted,
             Unchanged = upserted.RowsUnchanged,
+            WatermarkBefore = before,
+            WatermarkAfter = after?.Format(),
         };
     }
 

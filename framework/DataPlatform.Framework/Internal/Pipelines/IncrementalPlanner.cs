@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using DataPlatform.Framework.Internal.Transforms;
+using DataPlatform.Framework.Ledger;
 using DataPlatform.Framework.Naming;
 using DataPlatform.Framework.Transforms;
 using Microsoft.EntityFrameworkCore;
@@ -145,22 +146,19 @@ internal static class IncrementalPlanner
 
     private static async Task<IncrementalWatermark?> PreviousAsync(LayerExecution execution, TargetTable table, TransformStatement statements, CancellationToken cancellationToken)
     {
-        var ledger = await statements.QueryAsync("SELECT to_regclass('dataplatform.batch_table') IS NOT NULL", [], cancellationToken).ConfigureAwait(false);
-        if (ledger[0][0] is not true)
+        if (!execution.RecordsLedger)
         {
             return null;
         }
 
         var rows = await statements.QueryAsync(
-            "SELECT watermark_after FROM dataplatform.batch_table WHERE layer = @dp_layer AND table_name = @dp_table ORDER BY batch_id DESC LIMIT 1",
-            [new NpgsqlParameter<string>("dp_layer", execution.Layer), new NpgsqlParameter<string>("dp_table", table.DisplayName)],
+            LedgerSql.LastTableWatermark, [new NpgsqlParameter<string>("layer", execution.Layer), new NpgsqlParameter<string>("table", table.DisplayName)],
             cancellationToken).ConfigureAwait(false);
         return rows.Count == 1 && rows[0][0] is string text ? IncrementalWatermark.Parse(text) : null;
     }
 
     private static async Task<long> FileNodeAsync(TransformStatement statements, TargetTable table, CancellationToken cancellationToken) =>
-        (await statements.QueryRowAsync(
-            "SELECT pg_relation_filenode(@dp_table::regclass)", [new NpgsqlParameter<string>("dp_table", table.QualifiedName)], cancellationToken).ConfigureAwait(false))[0];
+        (await statements.QueryRowAsync(LedgerSql.FileNode, [new NpgsqlParameter<string>("relation", table.QualifiedName)], cancellationToken).ConfigureAwait(false))[0];
 
     private static string TableOf(ChangeLeaf leaf) => SqlIdentifier.Quote(leaf.EntityType.GetSchema()!, leaf.EntityType.GetTableName()!);
 

@@ -5,11 +5,14 @@ using Npgsql;
 namespace DataPlatform.Framework.Internal.Pipelines;
 
 /// <summary>
-/// What the steps of one server run of a transform layer share: contexts, runner, connection and transaction; the layer's
-/// name, the context incremental steps find changed rows with (its model maps <c>xmin</c>, <see cref="Internal.Transforms.RowVersions"/>),
-/// and, per step, the entity types an incremental step must not read (<see cref="UnsafeInputs"/>).
+/// What the steps of one server run of a transform layer share: the layer's name, whether its tables get ledger rows (and so
+/// watermarks), contexts, runner, connection and transaction; the context incremental steps find changed rows with (its
+/// model maps <c>xmin</c>, <see cref="Internal.Transforms.RowVersions"/>), and, per step, the entity types an incremental
+/// step must not read (<see cref="UnsafeInputs"/>).
 /// </summary>
 internal sealed record LayerExecution(
+    string Layer,
+    bool RecordsLedger,
     LayerReadContext Read,
     DbContext Target,
     TransformRunner Runner,
@@ -17,8 +20,6 @@ internal sealed record LayerExecution(
     NpgsqlConnection Connection,
     NpgsqlTransaction Transaction)
 {
-    public string Layer { get; init; } = string.Empty;
-
     public DbContext Changes { get; init; } = null!;
 
     /// <summary>

@@ -12,12 +12,13 @@ namespace DataPlatform.Framework.Internal.Pipelines;
 /// <summary>
 /// Source deletes become soft deletes, derived from the key: an active target row whose latest bronze row is a
 /// <c>delete</c> of a batch newer than the row's <c>source_batch_id</c> gets <c>inactivated_date</c> = the run time and
-/// <c>source_batch_id</c> = that batch; its other values stay as they were.
+/// <c>source_batch_id</c> = that batch; its other values stay as they were. With a <see cref="BronzeWindow"/> only deletes of
+/// the batches after its watermark count (older ones were applied), and the newer-row probe starts there too.
 /// </summary>
 internal static class SoftDeletes
 {
     public static async Task<long> ExecuteAsync<TBronze, TTarget>(
-        LayerExecution execution, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+        LayerExecution execution, IReadOnlyList<string> keys, BronzeWindow? window, CancellationToken cancellationToken)
     {
         var bronze = execution.Read.Model.FindEntityType(typeof(TBronze))
             ?? throw new InvalidOperationException($"{typeof(TBronze).Name} is not in the layer's read model.");
@@ -30,13 +31,16 @@ internal static class SoftDeletes
         var deleteMatch = string.Join(" AND ", keys.Select(k => $"s.{TargetColumn(k)} = d.{BronzeColumn(k)}"));
         var newerMatch = string.Join(" AND ", keys.Select(k => $"n.{BronzeColumn(k)} = d.{BronzeColumn(k)}"));
         var batch = SqlIdentifier.Quote(MixinColumns.BatchId);
+        var (deleteWindow, newerWindow) = window is null
+            ? (string.Empty, string.Empty)
+            : ($" AND d.{batch} > @after AND d.{batch} <= @through", $" AND n.{batch} > @after");
         var sql = $"""
             UPDATE {target.QualifiedName} AS s
             SET {TargetColumn(nameof(IReferenceData.InactivatedDate))} = @run_time, {TargetColumn(nameof(IHasSourceBatch.SourceBatchId))} = d.{batch}
             FROM {bronzeTable} AS d
-            WHERE d.{SqlIdentifier.Quote(MixinColumns.Operation)} = 'delete' AND {deleteMatch}
+            WHERE d.{SqlIdentifier.Quote(MixinColumns.Operation)} = 'delete' AND {deleteMatch}{deleteWindow}
               AND s.{TargetColumn(nameof(IReferenceData.InactivatedDate))} IS NULL AND d.{batch} > s.{TargetColumn(nameof(IHasSourceBatch.SourceBatchId))}
-              AND NOT EXISTS (SELECT 1 FROM {bronzeTable} AS n WHERE {newerMatch} AND n.{batch} > d.{batch})
+              AND NOT EXISTS (SELECT 1 FROM {bronzeTable} AS n WHERE {newerMatch} AND n.{batch} > d.{batch}{newerWindow})
             """;
         var command = new NpgsqlCommand(sql, execution.Connection, execution.Transaction);
         await using (command.ConfigureAwait(false))
@@ -47,6 +51,12 @@ internal static class SoftDeletes
             }
 
             command.Parameters.Add(new NpgsqlParameter<DateTime>("run_time", execution.Context.RunTimeUtc));
+            if (window is not null)
+            {
+                command.Parameters.Add(new NpgsqlParameter<long>("after", window.After));
+                command.Parameters.Add(new NpgsqlParameter<long>("through", window.Through));
+            }
+
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }

@@ -12,6 +12,9 @@ internal sealed record StepOutcome(long Read, long Written, long Quarantined)
 
     public long Unchanged { get; init; }
 
-    /// <summary>What the step records as <c>watermark_after</c> for its next run (see <see cref="IncrementalWatermark"/>), or null.</summary>
-    public string? Watermark { get; init; }
+    /// <summary>The table's incremental cursor before the step (<see cref="AppliedWatermark"/>), for its ledger row.</summary>
+    public string? WatermarkBefore { get; init; }
+
+    /// <summary>The table's incremental cursor after the step, for its ledger row; null when the step keeps none.</summary>
+    public string? WatermarkAfter { get; init; }
 }

@@ -25,7 +25,7 @@ internal sealed class UpsertStep<TSource, TTarget>(Transform<TSource, TTarget> t
             Updated = result.RowsUpdated,
             Deleted = result.RowsDeleted,
             Unchanged = result.RowsUnchanged,
-            Watermark = await IncrementalPlanner.WatermarkAfterAsync(plan, execution, typeof(TTarget), cancellationToken).ConfigureAwait(false),
+            WatermarkAfter = await IncrementalPlanner.WatermarkAfterAsync(plan, execution, typeof(TTarget), cancellationToken).ConfigureAwait(false),
         };
     }
 
