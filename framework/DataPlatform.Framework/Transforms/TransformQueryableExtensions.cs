@@ -1,18 +1,12 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace DataPlatform.Framework.Transforms;
 
 /// <summary>Query helpers for transforms that translate to set-based SQL and run the same in memory.</summary>
 public static class TransformQueryableExtensions
 {
-    private static readonly MethodInfo s_any = typeof(Queryable).GetMethods()
-        .Single(m => m.Name == nameof(Queryable.Any) && m.GetParameters().Length == 2);
-
-    private static readonly MethodInfo s_where = typeof(Queryable).GetMethods()
-        .Single(m => m.Name == nameof(Queryable.Where) && m.GetParameters().Length == 2
-            && m.GetParameters()[1].ParameterType.GetGenericArguments()[0].GetGenericArguments().Length == 2);
-
     /// <summary>
     /// Keeps, for every key, only the latest row by <paramref name="order"/>: <c>WHERE NOT EXISTS (a row with the same key
     /// and a greater order)</c>. A batch with two rows for one key breaks <c>ON CONFLICT</c>, so dedupe bronze rows with this
@@ -35,11 +29,11 @@ public static class TransformQueryableExtensions
         var sameKey = Parts(key, newer).Zip(Parts(key, row), Expression.Equal).Aggregate(Expression.AndAlso);
         var later = Later(Parts(order, newer), Parts(order, row));
         var exists = Expression.Call(
-            s_any.MakeGenericMethod(typeof(T)),
+            QueryableMethods.AnyWithPredicate.MakeGenericMethod(typeof(T)),
             source.Expression,
             Expression.Quote(Expression.Lambda<Func<T, bool>>(Expression.AndAlso(sameKey, later), newer)));
         var predicate = Expression.Lambda<Func<T, bool>>(Expression.Not(exists), row);
-        return source.Provider.CreateQuery<T>(Expression.Call(s_where.MakeGenericMethod(typeof(T)), source.Expression, Expression.Quote(predicate)));
+        return source.Provider.CreateQuery<T>(Expression.Call(QueryableMethods.Where.MakeGenericMethod(typeof(T)), source.Expression, Expression.Quote(predicate)));
     }
 
     /// <summary>

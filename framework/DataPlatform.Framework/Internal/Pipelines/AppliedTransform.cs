@@ -24,13 +24,6 @@ internal sealed class AppliedTransform<TBronze, TTarget>(Transform<TBronze, TTar
     where TBronze : class, IBronzeRecord
     where TTarget : class, IHasSourceBatch
 {
-    private static readonly MethodInfo s_any = typeof(Queryable).GetMethods()
-        .Single(m => m.Name == nameof(Queryable.Any) && m.GetParameters().Length == 2);
-
-    private static readonly MethodInfo s_where = typeof(Queryable).GetMethods()
-        .Single(m => m.Name == nameof(Queryable.Where) && m.GetParameters().Length == 2
-            && m.GetParameters()[1].ParameterType.GetGenericArguments()[0].GetGenericArguments().Length == 2);
-
     public override string Name => inner.Name;
 
     /// <summary>The key members of the bronze row (and, by name, of the target row).</summary>
@@ -78,7 +71,7 @@ internal sealed class AppliedTransform<TBronze, TTarget>(Transform<TBronze, TTar
         var predicate = Expression.Lambda<Func<TBronze, bool>>(
             Expression.AndAlso(isUpsert, Expression.AndAlso(Expression.Not(newerExists), Expression.Not(appliedExists))), row);
         var rows = source.Provider.CreateQuery<TBronze>(
-            Expression.Call(s_where.MakeGenericMethod(typeof(TBronze)), source.Expression, Expression.Quote(predicate)));
+            Expression.Call(QueryableMethods.Where.MakeGenericMethod(typeof(TBronze)), source.Expression, Expression.Quote(predicate)));
         return TransformDefinitions.With(definition, rows, WithBookkeeping(definition.Map));
     }
 
@@ -127,5 +120,5 @@ internal sealed class AppliedTransform<TBronze, TTarget>(Transform<TBronze, TTar
         keys.Select(k => (Expression)Expression.Equal(Member(other, k), Member(row, k))).Aggregate(Expression.AndAlso);
 
     private static MethodCallExpression Any<T>(IQueryable<T> set, ParameterExpression parameter, Expression condition) =>
-        Expression.Call(s_any.MakeGenericMethod(typeof(T)), set.Expression, Expression.Quote(Expression.Lambda<Func<T, bool>>(condition, parameter)));
+        Expression.Call(QueryableMethods.AnyWithPredicate.MakeGenericMethod(typeof(T)), set.Expression, Expression.Quote(Expression.Lambda<Func<T, bool>>(condition, parameter)));
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
 using DataPlatform.Framework.Transforms;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace DataPlatform.Framework.Internal.Transforms;
 
@@ -15,9 +16,6 @@ internal sealed class ComposedTransform<TSource, TTarget>
     where TSource : class
     where TTarget : class
 {
-    private static readonly MethodInfo s_where = QueryableMethod(nameof(Queryable.Where), 2);
-    private static readonly MethodInfo s_select = QueryableMethod(nameof(Queryable.Select), 2);
-
     private ComposedTransform(string name, TransformDefinition<TSource, TTarget> definition, IReadOnlyList<MemberAssignment> bindings, IReadOnlyList<MemberInfo> keyMembers)
     {
         Name = name;
@@ -30,21 +28,21 @@ internal sealed class ComposedTransform<TSource, TTarget>
         Rows = definition.Rows.Expression;
         var passing = definition.Rules.Count == 0
             ? Rows
-            : Expression.Call(s_where.MakeGenericMethod(typeof(TSource)), Rows, Expression.Quote(Expression.Lambda<Func<TSource, bool>>(
+            : Expression.Call(QueryableMethods.Where.MakeGenericMethod(typeof(TSource)), Rows, Expression.Quote(Expression.Lambda<Func<TSource, bool>>(
                 Expression.Equal(classify, Expression.Constant(null, typeof(string))), row)));
-        Pass = Expression.Call(s_select.MakeGenericMethod(typeof(TSource), typeof(TTarget)), passing, Expression.Quote(definition.Map));
+        Pass = Expression.Call(QueryableMethods.Select.MakeGenericMethod(typeof(TSource), typeof(TTarget)), passing, Expression.Quote(definition.Map));
 
         if (definition.Rules.Count > 0)
         {
-            var failing = Expression.Call(s_where.MakeGenericMethod(typeof(TSource)), Rows, Expression.Quote(Expression.Lambda<Func<TSource, bool>>(
+            var failing = Expression.Call(QueryableMethods.Where.MakeGenericMethod(typeof(TSource)), Rows, Expression.Quote(Expression.Lambda<Func<TSource, bool>>(
                 Expression.NotEqual(classify, Expression.Constant(null, typeof(string))), row)));
             var probe = Expression.MemberInit(
                 Expression.New(typeof(QuarantineProbe<TSource>)),
                 Expression.Bind(typeof(QuarantineProbe<TSource>).GetProperty(nameof(QuarantineProbe<TSource>.DpRule))!, classify),
                 Expression.Bind(typeof(QuarantineProbe<TSource>).GetProperty(nameof(QuarantineProbe<TSource>.Row))!, row));
             var toProbe = Expression.Quote(Expression.Lambda<Func<TSource, QuarantineProbe<TSource>>>(probe, row));
-            Quarantine = Expression.Call(s_select.MakeGenericMethod(typeof(TSource), typeof(QuarantineProbe<TSource>)), failing, toProbe);
-            Classified = Expression.Call(s_select.MakeGenericMethod(typeof(TSource), typeof(QuarantineProbe<TSource>)), Rows, toProbe);
+            Quarantine = Expression.Call(QueryableMethods.Select.MakeGenericMethod(typeof(TSource), typeof(QuarantineProbe<TSource>)), failing, toProbe);
+            Classified = Expression.Call(QueryableMethods.Select.MakeGenericMethod(typeof(TSource), typeof(QuarantineProbe<TSource>)), Rows, toProbe);
         }
     }
 
@@ -152,10 +150,6 @@ internal sealed class ComposedTransform<TSource, TTarget>
 
         return members.Select(m => m!.Member).ToList();
     }
-
-    private static MethodInfo QueryableMethod(string name, int parameters) =>
-        typeof(Queryable).GetMethods().Single(m => m.Name == name && m.GetParameters().Length == parameters
-            && m.GetParameters()[1].ParameterType.GetGenericArguments()[0].GetGenericArguments().Length == 2);
 
     private sealed class ParameterReplacer(ParameterExpression from, Expression to) : ExpressionVisitor
     {

@@ -84,7 +84,7 @@ internal sealed class EnumerableCompiler : ExpressionVisitor
         var inner = new List<Expression>();
         var outer = new List<Expression>();
         var rest = new List<Expression>();
-        foreach (var conjunct in Conjuncts(predicate.Body))
+        foreach (var conjunct in Predicates.Conjuncts(predicate.Body))
         {
             if (conjunct is BinaryExpression { NodeType: ExpressionType.Equal, Method: null } equal && s_keyTypes.Contains(Nullable.GetUnderlyingType(equal.Left.Type) ?? equal.Left.Type))
             {
@@ -133,25 +133,14 @@ internal sealed class EnumerableCompiler : ExpressionVisitor
             typeof(SemiJoinKey).GetConstructors()[0],
             Expression.NewArrayInit(typeof(object), values.Select(v => Expression.Convert(v, typeof(object)))));
 
-    private static IEnumerable<Expression> Conjuncts(Expression body) =>
-        body is BinaryExpression { NodeType: ExpressionType.AndAlso, Method: null } and && and.Type == typeof(bool)
-            ? Conjuncts(and.Left).Concat(Conjuncts(and.Right))
-            : [body];
-
     // Whether the expression's only free parameter is `element` (and it uses it).
     private static bool OnlyUses(Expression expression, ParameterExpression element)
     {
-        var finder = new FreeParameters();
-        finder.Visit(expression);
-        return finder.Free.Count == 1 && finder.Free.Contains(element);
+        var free = FreeParameters.Of(expression);
+        return free.Count == 1 && free.Contains(element);
     }
 
-    private static bool Uses(Expression expression, ParameterExpression element)
-    {
-        var finder = new FreeParameters();
-        finder.Visit(expression);
-        return finder.Free.Contains(element);
-    }
+    private static bool Uses(Expression expression, ParameterExpression element) => FreeParameters.Of(expression).Contains(element);
 
     protected override Expression VisitExtension(Expression node) => node;
 
@@ -195,29 +184,4 @@ internal sealed class EnumerableCompiler : ExpressionVisitor
         : type.IsGenericType ? type.GetGenericTypeDefinition().FullName + "[" + string.Join(",", type.GetGenericArguments().Select(Shape)) + "]"
         : type.IsArray ? Shape(type.GetElementType()!) + "[]"
         : type.FullName ?? type.Name;
-
-    private sealed class FreeParameters : ExpressionVisitor
-    {
-        private readonly HashSet<ParameterExpression> _bound = [];
-
-        public HashSet<ParameterExpression> Free { get; } = [];
-
-        protected override Expression VisitLambda<T>(Expression<T> node)
-        {
-            _bound.UnionWith(node.Parameters);
-            return base.VisitLambda(node);
-        }
-
-        protected override Expression VisitParameter(ParameterExpression node)
-        {
-            if (!_bound.Contains(node))
-            {
-                Free.Add(node);
-            }
-
-            return node;
-        }
-
-        protected override Expression VisitExtension(Expression node) => node;
-    }
 }

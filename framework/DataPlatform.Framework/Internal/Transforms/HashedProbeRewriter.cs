@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using DataPlatform.Framework.Transforms;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace DataPlatform.Framework.Internal.Transforms;
 
@@ -15,13 +16,6 @@ namespace DataPlatform.Framework.Internal.Transforms;
 /// </summary>
 internal sealed class HashedProbeRewriter : ExpressionVisitor
 {
-    private static readonly MethodInfo s_select = typeof(Queryable).GetMethods()
-        .Single(m => m.Name == nameof(Queryable.Select) && m.GetParameters().Length == 2
-            && m.GetParameters()[1].ParameterType.GetGenericArguments()[0].GetGenericArguments().Length == 2);
-
-    private static readonly MethodInfo s_contains = typeof(Queryable).GetMethods()
-        .Single(m => m.Name == nameof(Queryable.Contains) && m.GetParameters().Length == 2);
-
     /// <summary>Rewrites the probes of one conditional test.</summary>
     public static Expression Rewrite(Expression test) => new HashedProbeRewriter().Visit(test);
 
@@ -55,8 +49,8 @@ internal sealed class HashedProbeRewriter : ExpressionVisitor
 
         var keyType = member.Type;
         var key = Expression.Lambda(member, probe);
-        var keys = Expression.Call(s_select.MakeGenericMethod(probe.Type, keyType), call.Arguments[0], Expression.Quote(key));
-        var contains = s_contains.MakeGenericMethod(keyType);
+        var keys = Expression.Call(QueryableMethods.Select.MakeGenericMethod(probe.Type, keyType), call.Arguments[0], Expression.Quote(key));
+        var contains = QueryableMethods.Contains.MakeGenericMethod(keyType);
         if (outer.Type == keyType)
         {
             return Expression.Call(contains, keys, outer);

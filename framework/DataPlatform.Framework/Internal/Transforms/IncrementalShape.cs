@@ -26,13 +26,8 @@ namespace DataPlatform.Framework.Internal.Transforms;
 /// </remarks>
 internal sealed class IncrementalShape
 {
-    private static readonly MethodInfo s_queryableWhere = QueryableMethod(nameof(Queryable.Where), 2, 2);
-    private static readonly MethodInfo s_queryableSelect = QueryableMethod(nameof(Queryable.Select), 2, 2);
     private static readonly MethodInfo s_contains = typeof(Enumerable).GetMethods()
         .Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2);
-
-    private static readonly MethodInfo s_join = typeof(Queryable).GetMethods()
-        .Single(m => m.Name == nameof(Queryable.Join) && m.GetParameters().Length == 5);
 
     private static readonly MethodInfo s_parameter = typeof(EF).GetMethod(nameof(EF.Parameter))!;
     private static readonly MethodInfo s_property = typeof(EF).GetMethod(nameof(EF.Property))!.MakeGenericMethod(typeof(uint));
@@ -127,7 +122,7 @@ internal sealed class IncrementalShape
     {
         var rows = new VariantBuilder(changes, -1, new ChangeHorizon(-1, -1)).Visit(_rows)!;
         var rowType = SourceKey.Parameters[0].Type;
-        var filtered = Expression.Call(s_queryableWhere.MakeGenericMethod(rowType), rows, Expression.Quote(In(SourceKey, sourceKeys)));
+        var filtered = Expression.Call(QueryableMethods.Where.MakeGenericMethod(rowType), rows, Expression.Quote(In(SourceKey, sourceKeys)));
         return Select(changes, filtered, TargetKey);
     }
 
@@ -144,13 +139,9 @@ internal sealed class IncrementalShape
     private static IQueryable Select(DbContext changes, Expression rows, LambdaExpression key)
     {
         var elementType = rows.Type.GetGenericArguments()[0];
-        var call = Expression.Call(s_queryableSelect.MakeGenericMethod(elementType, key.ReturnType), rows, Expression.Quote(key));
+        var call = Expression.Call(QueryableMethods.Select.MakeGenericMethod(elementType, key.ReturnType), rows, Expression.Quote(key));
         return ((IQueryProvider)changes.GetService<IAsyncQueryProvider>()).CreateQuery(call);
     }
-
-    private static MethodInfo QueryableMethod(string name, int parameters, int lambdaArity) =>
-        typeof(Queryable).GetMethods().Single(m => m.Name == name && m.GetParameters().Length == parameters
-            && m.GetParameters()[1].ParameterType.GetGenericArguments()[0].GetGenericArguments().Length == lambdaArity);
 
     /// <summary>The columns that identify a row of <paramref name="entityType"/> for good: keys and the SCD2 natural key.</summary>
     private static HashSet<string> IdentityMembers(IEntityType entityType)
@@ -168,7 +159,7 @@ internal sealed class IncrementalShape
     private static List<(Expression Conjunct, string Member)> Equalities(LambdaExpression match)
     {
         var result = new List<(Expression, string)>();
-        foreach (var conjunct in Conjuncts(match.Body))
+        foreach (var conjunct in Predicates.Conjuncts(match.Body))
         {
             if (conjunct is BinaryExpression { NodeType: ExpressionType.Equal } equal
                 && (MemberOf(equal.Left, match.Parameters[0]) ?? MemberOf(equal.Right, match.Parameters[0])) is { } member)
@@ -179,9 +170,6 @@ internal sealed class IncrementalShape
 
         return result;
     }
-
-    private static IEnumerable<Expression> Conjuncts(Expression body) =>
-        body is BinaryExpression { NodeType: ExpressionType.AndAlso } and ? Conjuncts(and.Left).Concat(Conjuncts(and.Right)) : [body];
 
     private static string? MemberOf(Expression expression, ParameterExpression parameter)
     {
@@ -196,7 +184,7 @@ internal sealed class IncrementalShape
     private static LambdaExpression Unquote(Expression expression) =>
         (LambdaExpression)(expression is UnaryExpression { NodeType: ExpressionType.Quote } quote ? quote.Operand : expression);
 
-    private static bool IsCorrelated(LambdaExpression lambda) => new FreeParameters(lambda).Any;
+    private static bool IsCorrelated(LambdaExpression lambda) => FreeParameters.Of(lambda).Count > 0;
 
     /// <summary>How a table's rows connect to the query above them.</summary>
     private abstract record Link
@@ -386,30 +374,6 @@ internal sealed class IncrementalShape
         }
     }
 
-    /// <summary>Whether a lambda refers to parameters of an enclosing lambda (a join condition, not a filter).</summary>
-    private sealed class FreeParameters : ExpressionVisitor
-    {
-        private readonly HashSet<ParameterExpression> _declared = [];
-
-        public FreeParameters(LambdaExpression lambda) => Visit(lambda);
-
-        public bool Any { get; private set; }
-
-        protected override Expression VisitLambda<T>(Expression<T> node)
-        {
-            _declared.UnionWith(node.Parameters);
-            return base.VisitLambda(node);
-        }
-
-        protected override Expression VisitParameter(ParameterExpression node)
-        {
-            Any |= !_declared.Contains(node);
-            return node;
-        }
-
-        protected override Expression VisitExtension(Expression node) => node;
-    }
-
     /// <summary>Builds the variant of one leaf (or, for leaf -1, the query itself) over the roots of another context.</summary>
     private sealed class VariantBuilder(DbContext changes, int target, ChangeHorizon horizon) : ExpressionVisitor
     {
@@ -437,7 +401,7 @@ internal sealed class IncrementalShape
             var age = Expression.Call(s_age, Expression.Call(s_property, row, Expression.Constant(RowVersions.Column)));
             var changed = Expression.Lambda(
                 Expression.AndAlso(Expression.LessThanOrEqual(age, Expression.Constant(horizon.Age)), Expression.NotEqual(age, Expression.Constant(horizon.OwnAge))), row);
-            return Expression.Call(s_queryableWhere.MakeGenericMethod(clrType), set.Expression, Expression.Quote(changed));
+            return Expression.Call(QueryableMethods.Where.MakeGenericMethod(clrType), set.Expression, Expression.Quote(changed));
         }
 
         protected override Expression VisitMethodCall(MethodCallExpression node)
@@ -479,7 +443,7 @@ internal sealed class IncrementalShape
                 case nameof(Queryable.DefaultIfEmpty) when contains[0]:
                     return arguments[0];
                 case nameof(Queryable.LeftJoin) when contains[1]:
-                    return Expression.Call(s_join.MakeGenericMethod(node.Method.GetGenericArguments()), arguments);
+                    return Expression.Call(QueryableMethods.Join.MakeGenericMethod(node.Method.GetGenericArguments()), arguments);
             }
 
             return node.Update(null, arguments);

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using DataPlatform.Framework.Transforms;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace DataPlatform.Framework.Internal.Transforms;
 
@@ -13,13 +14,6 @@ internal static class LookUpExpander
 {
     private static readonly MethodInfo s_lookUp = typeof(TransformQueryableExtensions).GetMethod(nameof(TransformQueryableExtensions.LookUp))!;
 
-    private static readonly MethodInfo s_where = typeof(Queryable).GetMethods()
-        .Single(m => m.Name == nameof(Queryable.Where) && m.GetParameters().Length == 2
-            && m.GetParameters()[1].ParameterType.GetGenericArguments()[0].GetGenericArguments().Length == 2);
-
-    private static readonly MethodInfo s_defaultIfEmpty = typeof(Queryable).GetMethods()
-        .Single(m => m.Name == nameof(Queryable.DefaultIfEmpty) && m.GetParameters().Length == 1);
-
     /// <summary>The expansion of a <c>LookUp</c> call, or null for any other call.</summary>
     public static Expression? Expand(MethodCallExpression node)
     {
@@ -29,7 +23,7 @@ internal static class LookUpExpander
         }
 
         var type = node.Method.GetGenericArguments()[0];
-        var filtered = Expression.Call(s_where.MakeGenericMethod(type), node.Arguments[0], node.Arguments[1]);
-        return Expression.Call(s_defaultIfEmpty.MakeGenericMethod(type), filtered);
+        var filtered = Expression.Call(QueryableMethods.Where.MakeGenericMethod(type), node.Arguments[0], node.Arguments[1]);
+        return Expression.Call(QueryableMethods.DefaultIfEmptyWithoutArgument.MakeGenericMethod(type), filtered);
     }
 }
