@@ -62,7 +62,8 @@ public sealed class PipelineTelemetryTests(PostgresServer server)
         var batches = Assert.Single(measurements, m => m.Instrument == DataPlatformTelemetry.Batches);
         Assert.Equal(DataPlatformTelemetry.Succeeded, batches.Tags[DataPlatformTelemetry.OutcomeTag]);
 
-        var batch = Assert.Single(spans, s => s.OperationName == DataPlatformTelemetry.BatchSpan);
+        // Spans are process-wide: other tests' pipelines run at the same time, so take this pipeline's batch and its trace.
+        var batch = Assert.Single(spans, s => s.OperationName == DataPlatformTelemetry.BatchSpan && (string?)s.GetTagItem(DataPlatformTelemetry.PipelineTag) == Pipeline);
         Assert.Equal(result.BatchId, batch.GetTagItem(DataPlatformTelemetry.BatchIdTag));
         Assert.Null(batch.Parent);
         var trace = spans.Where(s => s.TraceId == batch.TraceId).ToList();
