@@ -141,8 +141,9 @@ public sealed class TransformRunner
         catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.CardinalityViolation or PostgresErrorCodes.UniqueViolation)
         {
             throw new InvalidOperationException(
-                $"Transform {plan.Transform.Name}: two input rows have the same key of {plan.Table.DisplayName} ({TransformSql.Join(key)}). " +
-                "Deduplicate the input first, e.g. rows.LatestPerKey(r => r.Id, r => r.DpBatchId).", e);
+                $"Batch {context.BatchId}, table {plan.Table.DisplayName}: transform {plan.Transform.Name} has two input rows with the same key ({TransformSql.Join(key)}"
+                + (e.ConstraintName is { } constraint ? $", constraint {constraint}" : string.Empty) + "). "
+                + "Deduplicate the input first, e.g. rows.LatestPerKey(r => r.Id, r => r.DpBatchId).", e);
         }
 
         await bulk.RestoreAsync(cancellationToken).ConfigureAwait(false);

@@ -58,7 +58,7 @@ public sealed class LedgerCountsTests(PostgresServer server)
     }
 
     [Fact]
-    public async Task Input_rows_an_upsert_collapses_into_one_fail_the_batch_naming_the_table_instead_of_being_counted_as_written()
+    public async Task Two_input_rows_with_one_key_fail_the_batch_naming_batch_table_and_key_and_write_nothing()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var db = await TfxDatabase.CreateAsync(server, "ledger_collapsed", ct);
@@ -78,8 +78,8 @@ public sealed class LedgerCountsTests(PostgresServer server)
             new PipelineRunner(new PipelineDefinition("tfx", gold)).RunAsync(new PipelineRunRequest(db.Database.DataSource, db.Database.DataSource), cancellationToken: ct));
 
         var message = failure.InnerException!.Message;
-        Assert.Contains($"Batch {failure.BatchId}, table gl__tfx.film_language: read 3 rows but wrote 2 and quarantined 0", message, StringComparison.Ordinal);
-        Assert.Contains("1 were dropped by the upsert", message, StringComparison.Ordinal);
+        Assert.Contains($"Batch {failure.BatchId}, table gl__tfx.film_language: transform FilmLanguageTransform has two input rows with the same key (\"film_id\", \"language_id\"", message, StringComparison.Ordinal);
+        Assert.Contains("LatestPerKey", message, StringComparison.Ordinal);
         Assert.Equal("failed", await db.Database.ScalarAsync<string>($"SELECT status FROM dataplatform.batch WHERE batch_id = {failure.BatchId}", ct));
         Assert.Equal(0L, await db.Database.ScalarAsync<long>("SELECT count(*) FROM dataplatform.batch_table", ct));
         Assert.Equal(0L, await db.Database.ScalarAsync<long>("SELECT count(*) FROM gl__tfx.film_language", ct));

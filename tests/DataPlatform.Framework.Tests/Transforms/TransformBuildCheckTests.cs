@@ -93,7 +93,7 @@ public sealed class TransformBuildCheckTests(PostgresServer server)
     }
 
     [Fact]
-    public async Task The_generated_statement_is_one_parameterised_upsert_read_from_the_target_model()
+    public async Task The_generated_statement_is_one_parameterised_update_and_insert_read_from_the_target_model()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var db = await TfxDatabase.CreateAsync(server, "tfx_sql", ct);
@@ -106,8 +106,10 @@ public sealed class TransformBuildCheckTests(PostgresServer server)
         Assert.Contains("COLLATE \"C.utf8\"", plan.PassQuery, StringComparison.Ordinal);
         Assert.Contains("NOT EXISTS", plan.PassQuery, StringComparison.Ordinal);
         Assert.DoesNotContain("7 AS", plan.PassQuery, StringComparison.Ordinal); // the batch id is a parameter
-        Assert.Contains("INSERT INTO \"sl__tfx\".\"clean_film\" AS t", plan.WriteStatement, StringComparison.Ordinal);
-        Assert.Contains("ON CONFLICT (\"film_id\") DO UPDATE SET", plan.WriteStatement, StringComparison.Ordinal);
+        Assert.Contains("UPDATE \"sl__tfx\".\"clean_film\" AS t SET", plan.WriteStatement, StringComparison.Ordinal);
+        Assert.Contains("INSERT INTO \"sl__tfx\".\"clean_film\" (", plan.WriteStatement, StringComparison.Ordinal);
+        Assert.Contains("WHERE NOT EXISTS (SELECT 1 FROM \"sl__tfx\".\"clean_film\" AS t WHERE t.\"film_id\" = s.\"film_id\")", plan.WriteStatement, StringComparison.Ordinal);
+        Assert.DoesNotContain("ON CONFLICT", plan.WriteStatement, StringComparison.Ordinal);
         Assert.Contains("IS DISTINCT FROM", plan.WriteStatement, StringComparison.Ordinal);
         Assert.Contains("\"updated_at\" = now()", plan.WriteStatement, StringComparison.Ordinal);
         Assert.DoesNotContain("\"created_at\"", plan.WriteStatement, StringComparison.Ordinal);

@@ -76,6 +76,23 @@ public sealed class TransformRunTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Without_dedup_two_rows_for_a_key_the_target_already_holds_fail_with_advice_and_leave_the_row_as_it_was()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TfxDatabase.CreateAsync(server, "tfx_dupkey_existing", ct);
+        await db.SeedAsync([Film(1, 1, "A"), Film(1, 2, "B")], AwkwardRows.Languages, ct);
+        await using var bronze = db.Bronze();
+        await using var silver = db.Silver();
+        await new TransformRunner().RunAsync(new CleanFilmTransform(), bronze, silver, new TransformContext(1, DateTime.UtcNow), cancellationToken: ct);
+
+        // Both input rows match the stored key and differ from it: an UPDATE … FROM would apply one of them silently.
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new TransformRunner().RunAsync(
+            new NoDedupTransform(), bronze, silver, new TransformContext(2, DateTime.UtcNow), cancellationToken: ct));
+        Assert.Contains("LatestPerKey", error.Message, StringComparison.Ordinal);
+        Assert.Equal("B|b|1", await db.Database.ScalarAsync<string>("SELECT title || '|' || title_key || '|' || batch_id FROM sl__tfx.clean_film", ct));
+    }
+
+    [Fact]
     public async Task Quarantined_rows_land_in_the_quarantine_table_and_read_equals_written_plus_quarantined()
     {
         var ct = TestContext.Current.CancellationToken;

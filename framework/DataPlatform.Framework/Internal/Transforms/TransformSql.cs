@@ -27,10 +27,16 @@ internal static class TransformSql
     }
 
     /// <summary>
-    /// <c>INSERT INTO target (cols) SELECT cols FROM stage [ON CONFLICT (key) DO UPDATE SET … WHERE (t.cols) IS DISTINCT FROM
-    /// (excluded.cols)]</c>, returning one row: rows inserted, updated, already equal (each measured on its own, all against
-    /// the table as it was before the statement).
+    /// Writes the staged rows, returning one row: rows inserted, updated, already equal (each measured on its own, all against
+    /// the table as it was before the statement). An insert is <c>INSERT INTO target (cols) SELECT cols FROM stage</c>; an
+    /// upsert is one statement of two parts, <c>UPDATE target SET … FROM stage WHERE key matches AND (t.cols) IS DISTINCT FROM
+    /// (s.cols)</c> and <c>INSERT … WHERE NOT EXISTS (key in target)</c>.
     /// </summary>
+    /// <remarks>
+    /// Not <c>INSERT … ON CONFLICT DO UPDATE</c>: its speculative insertion costs about 1.6 times a plain insert per new row
+    /// (481k rows into an empty fact table: 5.5 s against 3.3 s), and the layer's run lock already keeps other writers of the
+    /// tool out. A key another session inserts meanwhile fails the step with a unique violation, which rolls it back.
+    /// </remarks>
     public static string Write<TSource, TTarget>(ServerPlan<TSource, TTarget> plan, TransformMode mode, IReadOnlyList<TargetColumn> key, string stage)
         where TSource : class
         where TTarget : class
@@ -39,30 +45,36 @@ internal static class TransformSql
         var columns = plan.Columns.Select(c => c.Column).ToList();
         var insertList = string.Join(", ", columns.Select(c => c.Quoted));
         RequireMandatoryColumns(plan.Transform.Name, table, columns, []);
-        var conflict = string.Empty;
-        var same = "0";
-        if (mode == TransformMode.Upsert)
+        if (mode != TransformMode.Upsert)
         {
-            RequireKey(plan, key);
-            var compared = columns.Where(c => !key.Contains(c) && c.Column != Mixins.MixinColumns.CreatedAt).ToList();
-            var touched = table.TouchColumns.Where(c => !columns.Contains(c)).ToList();
-            conflict = compared.Count == 0
-                ? $" ON CONFLICT ({Join(key)}) DO NOTHING"
-                : $" ON CONFLICT ({Join(key)}) DO UPDATE SET "
-                    + string.Join(", ", compared.Select(c => $"{c.Quoted} = excluded.{c.Quoted}").Concat(touched.Select(c => $"{c.Quoted} = now()")))
-                    + $" WHERE ({string.Join(", ", compared.Select(c => "t." + c.Quoted))}) IS DISTINCT FROM ({string.Join(", ", compared.Select(c => "excluded." + c.Quoted))})";
-
-            // Measured, not taken as the rest: the rows the upsert leaves alone because the table already holds them as they
-            // are. An input row that collapses into another input row's key is neither inserted, updated nor this.
-            var equal = compared.Count == 0
-                ? string.Empty
-                : $" AND ({string.Join(", ", compared.Select(c => "t." + c.Quoted))}) IS NOT DISTINCT FROM ({string.Join(", ", compared.Select(c => "src." + c.Quoted))})";
-            same = $"(SELECT count(*) FROM {stage} AS src WHERE EXISTS (SELECT 1 FROM {table.QualifiedName} AS t WHERE {string.Join(" AND ", key.Select(k => $"t.{k.Quoted} = src.{k.Quoted}"))}{equal}))";
+            return $"""
+                WITH ins AS (INSERT INTO {table.QualifiedName} ({insertList}) SELECT {insertList} FROM {stage} RETURNING 1)
+                SELECT count(*), 0, 0 FROM ins
+                """;
         }
 
+        RequireKey(plan, key);
+        var compared = columns.Where(c => !key.Contains(c) && c.Column != Mixins.MixinColumns.CreatedAt).ToList();
+        var touched = table.TouchColumns.Where(c => !columns.Contains(c)).ToList();
+        var matches = string.Join(" AND ", key.Select(k => $"t.{k.Quoted} = s.{k.Quoted}"));
+        var targetColumns = $"({string.Join(", ", compared.Select(c => "t." + c.Quoted))})";
+        var stagedColumns = $"({string.Join(", ", compared.Select(c => "s." + c.Quoted))})";
+
+        // Both parts and the count of equal rows see the table as it was before the statement: the update's rows are
+        // existing keys, the insert's are new ones. An input row that collapses into another input row's key is neither
+        // inserted, updated nor equal, so the accounting that follows reports it.
+        var update = compared.Count == 0
+            ? "SELECT WHERE false"
+            : $"UPDATE {table.QualifiedName} AS t SET "
+                + string.Join(", ", compared.Select(c => $"{c.Quoted} = s.{c.Quoted}").Concat(touched.Select(c => $"{c.Quoted} = now()")))
+                + $" FROM {stage} AS s WHERE {matches} AND {targetColumns} IS DISTINCT FROM {stagedColumns} RETURNING 1";
+        var equal = compared.Count == 0 ? string.Empty : $" AND {targetColumns} IS NOT DISTINCT FROM {stagedColumns}";
         return $"""
-            WITH ins AS (INSERT INTO {table.QualifiedName} AS t ({insertList}) SELECT {insertList} FROM {stage}{conflict} RETURNING (xmax = 0) AS inserted)
-            SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted), {same} FROM ins
+            WITH upd AS ({update}),
+            ins AS (INSERT INTO {table.QualifiedName} ({insertList}) SELECT {insertList} FROM {stage} AS s
+                WHERE NOT EXISTS (SELECT 1 FROM {table.QualifiedName} AS t WHERE {matches}) RETURNING 1)
+            SELECT (SELECT count(*) FROM ins), (SELECT count(*) FROM upd),
+                (SELECT count(*) FROM {stage} AS s WHERE EXISTS (SELECT 1 FROM {table.QualifiedName} AS t WHERE {matches}{equal}))
             """;
     }
 
