@@ -98,7 +98,8 @@ internal sealed class ComposedTransform<TSource, TTarget>
 
         if (rowFilter is not null)
         {
-            definition = TransformDefinitions.With(definition, definition.Rows.Where(rowFilter), definition.Map);
+            var narrowed = definition.Rows.Provider.CreateQuery<TSource>(KeyFilterPushdown.Apply(definition.Rows.Expression, rowFilter));
+            definition = TransformDefinitions.With(definition, narrowed.Where(rowFilter), definition.Map);
         }
 
         return new ComposedTransform<TSource, TTarget>(name, definition, bindings, KeyMembersOf(name, definition.Key));
