@@ -9,13 +9,21 @@ namespace DataPlatform.Framework.Tests.Transforms;
 
 /// <summary>
 /// Key probes in rules (<c>set.Any(p =&gt; p.Key == row.X)</c>, a CASE test) run as <c>IN (SELECT …)</c>, a hashed SubPlan,
-/// and classify rows exactly like the in-memory path; probes in WHERE clauses keep EXISTS.
+/// and classify rows exactly like the in-memory path; probes in WHERE clauses, and probes of a key or an index, keep EXISTS.
 /// </summary>
 public sealed partial class HashedProbeTests(PostgresServer server)
 {
     private static readonly TransformContext s_context = new(7, DateTime.UnixEpoch);
 
+    private static readonly RawLanguageCode[] s_codes = [.. AwkwardRows.Languages.Select(l => new RawLanguageCode { LanguageId = l.LanguageId })];
+
     private static RawFilm Film(int id, int? language) => new() { FilmId = id, BatchId = 1, Title = "Film " + id, LanguageId = language };
+
+    private static async Task SeedAsync(TfxDatabase db, RawFilm[] films, CancellationToken ct)
+    {
+        await db.SeedAsync(films, AwkwardRows.Languages, ct);
+        await db.Database.ExecuteAsync("INSERT INTO br__tfx__src.raw_language_code (language_id) SELECT language_id FROM br__tfx__src.raw_language", ct);
+    }
 
     [Fact]
     public async Task A_nullable_key_probe_quarantines_null_and_orphan_keys_like_the_in_memory_path()
@@ -23,7 +31,7 @@ public sealed partial class HashedProbeTests(PostgresServer server)
         var ct = TestContext.Current.CancellationToken;
         RawFilm[] films = [Film(1, 1), Film(2, null), Film(3, 99), Film(4, 2)];
         await using var db = await TfxDatabase.CreateAsync(server, "tfx_probe", ct);
-        await db.SeedAsync(films, AwkwardRows.Languages, ct);
+        await SeedAsync(db, films, ct);
         await using var bronze = db.Bronze();
         await using var silver = db.Silver();
 
@@ -33,7 +41,7 @@ public sealed partial class HashedProbeTests(PostgresServer server)
         Assert.Equal([1, 4], await silver.Films.OrderBy(f => f.FilmId).Select(f => f.FilmId).ToListAsync(ct));
         Assert.Equal("2:orphan_language|3:orphan_language", await Quarantined(db, nameof(LanguageProbeTransform), ct));
 
-        var memory = TransformRunner.RunInMemory(new LanguageProbeTransform(), new InMemorySources().Add(films).Add(AwkwardRows.Languages), s_context);
+        var memory = TransformRunner.RunInMemory(new LanguageProbeTransform(), new InMemorySources().Add(films).Add(s_codes), s_context);
         Assert.Equal([1, 4], memory.Rows.Select(r => r.FilmId).Order());
         Assert.Equal(["2:orphan_language", "3:orphan_language"], memory.Quarantined.Select(q => $"{q.Row.FilmId}:{q.Rule}").Order());
     }
@@ -70,7 +78,7 @@ public sealed partial class HashedProbeTests(PostgresServer server)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var db = await TfxDatabase.CreateAsync(server, "tfx_probe_guard", ct);
-        await db.SeedAsync([Film(1, 1), Film(2, null), Film(3, 1)], AwkwardRows.Languages, ct);
+        await SeedAsync(db, [Film(1, 1), Film(2, null), Film(3, 1)], ct);
         await using var bronze = db.Bronze();
         await using var silver = db.Silver();
         var runner = new TransformRunner();
@@ -94,7 +102,7 @@ public sealed partial class HashedProbeTests(PostgresServer server)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var db = await TfxDatabase.CreateAsync(server, "tfx_probe_where", ct);
-        await db.SeedAsync([Film(1, 1), Film(2, 99), Film(3, null)], AwkwardRows.Languages, ct);
+        await SeedAsync(db, [Film(1, 1), Film(2, 99), Film(3, null)], ct);
         await using var bronze = db.Bronze();
         await using var silver = db.Silver();
         var runner = new TransformRunner();
@@ -105,6 +113,28 @@ public sealed partial class HashedProbeTests(PostgresServer server)
 
         var result = await runner.RunAsync(new FilteredProbeTransform(), bronze, silver, s_context, cancellationToken: ct);
         Assert.Equal((1L, 1L, 0L), (result.RowsRead, result.RowsWritten, result.RowsQuarantined));
+    }
+
+    [Fact]
+    public async Task A_probe_of_a_key_keeps_EXISTS_and_classifies_like_the_in_memory_path()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        RawFilm[] films = [Film(1, 1), Film(2, null), Film(3, 99), new() { FilmId = 4, BatchId = 1, LanguageId = 2 }];
+        await using var db = await TfxDatabase.CreateAsync(server, "tfx_probe_keyed", ct);
+        await SeedAsync(db, films, ct);
+        await using var bronze = db.Bronze();
+        await using var silver = db.Silver();
+        var runner = new TransformRunner();
+
+        var plan = await runner.BuildAsync(new KeyedProbeTransform(), bronze, silver, s_context, cancellationToken: ct);
+        Assert.Contains("WHEN NOT EXISTS (", plan.PassQuery, StringComparison.Ordinal);
+        Assert.Empty(InSubQuery().Matches(plan.PassQuery));
+
+        var result = await runner.RunAsync(new KeyedProbeTransform(), bronze, silver, s_context, cancellationToken: ct);
+        Assert.Equal((4L, 1L, 3L), (result.RowsRead, result.RowsWritten, result.RowsQuarantined));
+        Assert.Equal("2:orphan_language|3:orphan_language|4:blank_title", await Quarantined(db, nameof(KeyedProbeTransform), ct));
+        var memory = TransformRunner.RunInMemory(new KeyedProbeTransform(), new InMemorySources().Add(films).Add(AwkwardRows.Languages), s_context);
+        Assert.Equal(["2:orphan_language", "3:orphan_language", "4:blank_title"], memory.Quarantined.Select(q => $"{q.Row.FilmId}:{q.Rule}").Order());
     }
 
     [Fact]

@@ -18,12 +18,12 @@ internal static class ProbeMapping
     };
 }
 
-/// <summary>A rule probing the languages by a nullable key: NULL and unknown languages are quarantined.</summary>
+/// <summary>A rule probing the language codes (an unindexed table, like bronze) by a nullable key: NULL and unknown languages are quarantined.</summary>
 public sealed class LanguageProbeTransform : Transform<RawFilm, CleanFilm>
 {
     public override TransformDefinition<RawFilm, CleanFilm> Define(ITransformSources sources, TransformContext context) =>
         From(sources.Set<RawFilm>())
-            .Rule("orphan_language", f => sources.Set<RawLanguage>().Any(l => l.LanguageId == f.LanguageId), "language does not exist")
+            .Rule("orphan_language", f => sources.Set<RawLanguageCode>().Any(l => l.LanguageId == f.LanguageId), "language does not exist")
             .KeyedBy(f => f.FilmId)
             .Select(ProbeMapping.ToCleanFilm);
 }
@@ -33,7 +33,7 @@ public sealed class GuardedProbeTransform : Transform<RawFilm, CleanFilm>
 {
     public override TransformDefinition<RawFilm, CleanFilm> Define(ITransformSources sources, TransformContext context)
     {
-        var languages = sources.Set<RawLanguage>();
+        var languages = sources.Set<RawLanguageCode>();
         return From(sources.Set<RawFilm>())
             .Rule("film_is_no_language", f => languages.Any(l => f.FilmId == l.LanguageId), "film id is no language id")
             .Rule("orphan_language", f => f.LanguageId != null && languages.Any(l => f.LanguageId == l.LanguageId), "language does not exist")
@@ -47,10 +47,21 @@ public sealed class FilteredProbeTransform : Transform<RawFilm, CleanFilm>
 {
     public override TransformDefinition<RawFilm, CleanFilm> Define(ITransformSources sources, TransformContext context)
     {
-        var languages = sources.Set<RawLanguage>();
+        var languages = sources.Set<RawLanguageCode>();
         return From(sources.Set<RawFilm>().Where(f => languages.Any(l => l.LanguageId == f.LanguageId)))
             .Rule("orphan_language", f => languages.Any(l => l.LanguageId == f.LanguageId), "language does not exist")
             .KeyedBy(f => f.FilmId)
             .Select(ProbeMapping.ToCleanFilm);
     }
+}
+
+/// <summary>The same rule probing the languages by their key: the probe keeps EXISTS (an index probe per row or a hash).</summary>
+public sealed class KeyedProbeTransform : Transform<RawFilm, CleanFilm>
+{
+    public override TransformDefinition<RawFilm, CleanFilm> Define(ITransformSources sources, TransformContext context) =>
+        From(sources.Set<RawFilm>())
+            .Rule("orphan_language", f => sources.Set<RawLanguage>().Any(l => l.LanguageId == f.LanguageId), "language does not exist")
+            .Rule("blank_title", f => f.Title != null, "title is missing")
+            .KeyedBy(f => f.FilmId)
+            .Select(ProbeMapping.ToCleanFilm);
 }

@@ -106,11 +106,19 @@ public sealed class FilmLanguage
     public int LanguageId { get; set; }
 }
 
+/// <summary>Language codes as a bronze table holds them: no key, no index (a probe of it is hashed, never run per row).</summary>
+public sealed class RawLanguageCode
+{
+    public int LanguageId { get; set; }
+}
+
 public sealed class TfxBronzeContext(DbContextOptions options) : DatakitDbContext(options)
 {
     public DbSet<RawFilm> Films => Set<RawFilm>();
 
     public DbSet<RawLanguage> Languages => Set<RawLanguage>();
+
+    public DbSet<RawLanguageCode> LanguageCodes => Set<RawLanguageCode>();
 
     // In ConfigureLayer, not OnModelCreating, so a transform layer reading this one composes the same configuration.
     protected override void ConfigureLayer(ModelBuilder modelBuilder)
@@ -119,6 +127,7 @@ public sealed class TfxBronzeContext(DbContextOptions options) : DatakitDbContex
         modelBuilder.Entity<RawFilm>().HasKey(f => f.RowId);
         modelBuilder.Entity<RawLanguage>().HasKey(l => l.LanguageId);
         modelBuilder.Entity<RawLanguage>().Property(l => l.LanguageId).ValueGeneratedNever();
+        modelBuilder.Entity<RawLanguageCode>().HasNoKey();
     }
 }
 
