@@ -55,14 +55,10 @@ internal sealed class AppliedTransform<TBronze, TTarget>(Transform<TBronze, TTar
         var source = definition.Rows;
         if (window is not null && sources is DbContextSources server && source.Expression is QueryRootExpression)
         {
-            // Members of a constant, so EF Core sends them as parameters. An open entry's raw row is its key's latest version
-            // up to the watermark (an entry not seen again is resolved), so it is read from the quarantine instead of its
-            // whole batch, and the newer-row probe need not look below the watermark.
+            // The window is one sub-query the planner cannot push the rules into (OFFSET 0): pushed into each arm of the
+            // union, every hashed probe of a bronze parent was built twice, once for the few re-read quarantined rows.
+            source = WindowRows(server.Context, window);
             var bounds = Expression.Constant(window);
-            var inWindow = Expression.AndAlso(
-                Expression.GreaterThan(batch, Expression.Property(bounds, nameof(BronzeWindow.After))),
-                Expression.LessThanOrEqual(batch, Expression.Property(bounds, nameof(BronzeWindow.Through))));
-            source = source.Where(Expression.Lambda<Func<TBronze, bool>>(inWindow, row)).Concat(ReopenedRows(server.Context, window));
             isNewer = Expression.AndAlso(Expression.GreaterThan(newerBatch, Expression.Property(bounds, nameof(BronzeWindow.After))), isNewer);
         }
 
@@ -97,19 +93,26 @@ internal sealed class AppliedTransform<TBronze, TTarget>(Transform<TBronze, TTar
         return Expression.Lambda<Func<TBronze, TTarget>>(Expression.MemberInit(init.NewExpression, bindings), map.Parameters);
     }
 
-    // The raw rows (to_jsonb of the bronze row as the transform selected it) of the entries open when the step started, as
-    // bronze rows again, the newest per key. The step's own statements resolve entries and re-point them at newer rows, so
+    // The bronze rows of the batches after the watermark, and the raw rows (to_jsonb of the bronze row as the transform
+    // selected it) of the entries open when the step started, as bronze rows again, the newest per key. An open entry's raw
+    // row is its key's latest version up to the watermark (an entry not seen again is resolved), so it is read from the
+    // quarantine instead of its whole batch. The step's own statements resolve entries and re-point them at newer rows, so
     // entries resolved by this batch still count, and rows newer than the watermark come from bronze.
-    private static IQueryable<TBronze> ReopenedRows(DbContext context, BronzeWindow window)
+    private static IQueryable<TBronze> WindowRows(DbContext context, BronzeWindow window)
     {
         var entity = context.Model.FindEntityType(typeof(TBronze))!;
+        var table = SqlIdentifier.Quote(entity.GetSchema()!, entity.GetTableName()!);
+        var bronzeBatch = SqlIdentifier.Quote(MixinColumns.BatchId);
         var batch = $"(raw_row ->> {TransformSql.Literal(MixinColumns.BatchId)})::bigint";
         var sql = string.Create(CultureInfo.InvariantCulture, $"""
+            SELECT b.* FROM {table} AS b WHERE b.{bronzeBatch} > {window.After} AND b.{bronzeBatch} <= {window.Through}
+            UNION ALL
             SELECT r.* FROM (SELECT DISTINCT ON (row_key) raw_row FROM {QuarantineTable.QualifiedName}
                              WHERE table_name = {TransformSql.Literal(window.Target)} AND (resolved_batch_id IS NULL OR resolved_batch_id = {window.Through})
                                AND {batch} <= {window.After}
                              ORDER BY row_key, {batch} DESC) AS q
-            CROSS JOIN LATERAL jsonb_populate_record(NULL::{SqlIdentifier.Quote(entity.GetSchema()!, entity.GetTableName()!)}, q.raw_row) AS r
+            CROSS JOIN LATERAL jsonb_populate_record(NULL::{table}, q.raw_row) AS r
+            OFFSET 0
             """);
         return context.Set<TBronze>().FromSqlRaw(sql);
     }
