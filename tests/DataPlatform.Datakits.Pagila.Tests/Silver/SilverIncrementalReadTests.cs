@@ -158,6 +158,28 @@ public sealed class SilverIncrementalReadTests(PostgresServer server) : IAsyncLi
         Assert.Equal(error.BatchId, before.GetProperty("bronze_applied_through").GetInt64());
     }
 
+    [Fact]
+    public async Task A_key_changed_in_two_batches_silver_has_not_applied_gets_only_its_latest_row()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await RunBatchAsync(ct);
+        var id = await CountAsync("SELECT max(payment_id) FROM public.payment WHERE payment_id % 10 = 3", ct, _warehouse.Source);
+        await _warehouse.Source.ExecuteAsync($"UPDATE payment SET amount = 1.11 WHERE payment_id = {id}", ct);
+        await using (var ledger = new BatchLedger(_warehouse.Warehouse.DataSource))
+        {
+            var bronzeOnly = await ledger.StartBatchAsync(Pipeline, ct);
+            await _warehouse.ExtractAsync(bronzeOnly, ct: ct);
+            await ledger.CompleteBatchAsync(bronzeOnly, ct);
+        }
+
+        await _warehouse.Source.ExecuteAsync($"UPDATE payment SET amount = 2.22 WHERE payment_id = {id}", ct);
+        var last = await RunBatchAsync(ct);
+
+        Assert.Equal(2L, await CountAsync($"SELECT count(*) FROM br__pagila__public.payment WHERE payment_id = {id} AND dp_batch_id > {last} - 2", ct));
+        Assert.Equal(1L, await SilverReadAsync(last, "payment", ct));
+        Assert.Equal(1L, await CountAsync($"SELECT count(*) FROM sl__pagila.payment WHERE payment_id = {id} AND amount = 2.22 AND source_batch_id = {last}", ct));
+    }
+
     private async Task<long> RunBatchAsync(CancellationToken ct)
     {
         await using var ledger = new BatchLedger(_warehouse.Warehouse.DataSource);

@@ -46,26 +46,26 @@ internal sealed class AppliedTransform<TBronze, TTarget>(Transform<TBronze, TTar
         }
 
         var row = Expression.Parameter(typeof(TBronze), "row");
-        var newer = Expression.Parameter(typeof(TBronze), "newer");
         var applied = Expression.Parameter(typeof(TTarget), "applied");
         var batch = Member(row, nameof(IBronzeRecord.DpBatchId));
         var isUpsert = Expression.Equal(Member(row, nameof(IBronzeRecord.DpOperation)), Expression.Constant(BronzeOperation.Upsert));
-        var newerBatch = Member(newer, nameof(IBronzeRecord.DpBatchId));
-        var isNewer = Expression.GreaterThan(newerBatch, batch);
+        var appliedExists = Any(sources.Set<TTarget>(), applied, Expression.AndAlso(SameKey(keys, applied, row), Expression.GreaterThanOrEqual(Member(applied, nameof(IHasSourceBatch.SourceBatchId)), batch)));
+        Expression keep = Expression.AndAlso(isUpsert, Expression.Not(appliedExists));
         var source = definition.Rows;
         if (window is not null && sources is DbContextSources server && source.Expression is QueryRootExpression)
         {
-            // The window is one sub-query the planner cannot push the rules into (OFFSET 0): pushed into each arm of the
-            // union, every hashed probe of a bronze parent was built twice, once for the few re-read quarantined rows.
-            source = WindowRows(server.Context, window);
-            var bounds = Expression.Constant(window);
-            isNewer = Expression.AndAlso(Expression.GreaterThan(newerBatch, Expression.Property(bounds, nameof(BronzeWindow.After))), isNewer);
+            // The window keeps each key's latest row itself, so no newer-row probe: within a window that probe is a self
+            // anti-join of the new rows, planned as a nested loop whenever the rules make the input look small.
+            source = WindowRows(server.Context, window, keys);
+        }
+        else
+        {
+            var newer = Expression.Parameter(typeof(TBronze), "newer");
+            var isNewer = Expression.GreaterThan(Member(newer, nameof(IBronzeRecord.DpBatchId)), batch);
+            keep = Expression.AndAlso(Expression.Not(Any(sources.Set<TBronze>(), newer, Expression.AndAlso(SameKey(keys, newer, row), isNewer))), keep);
         }
 
-        var newerExists = Any(sources.Set<TBronze>(), newer, Expression.AndAlso(SameKey(keys, newer, row), isNewer));
-        var appliedExists = Any(sources.Set<TTarget>(), applied, Expression.AndAlso(SameKey(keys, applied, row), Expression.GreaterThanOrEqual(Member(applied, nameof(IHasSourceBatch.SourceBatchId)), batch)));
-        var predicate = Expression.Lambda<Func<TBronze, bool>>(
-            Expression.AndAlso(isUpsert, Expression.AndAlso(Expression.Not(newerExists), Expression.Not(appliedExists))), row);
+        var predicate = Expression.Lambda<Func<TBronze, bool>>(keep, row);
         var rows = source.Provider.CreateQuery<TBronze>(
             Expression.Call(QueryableMethods.Where.MakeGenericMethod(typeof(TBronze)), source.Expression, Expression.Quote(predicate)));
         return TransformDefinitions.With(definition, rows, WithBookkeeping(definition.Map));
@@ -93,26 +93,29 @@ internal sealed class AppliedTransform<TBronze, TTarget>(Transform<TBronze, TTar
         return Expression.Lambda<Func<TBronze, TTarget>>(Expression.MemberInit(init.NewExpression, bindings), map.Parameters);
     }
 
-    // The bronze rows of the batches after the watermark, and the raw rows (to_jsonb of the bronze row as the transform
-    // selected it) of the entries open when the step started, as bronze rows again, the newest per key. An open entry's raw
-    // row is its key's latest version up to the watermark (an entry not seen again is resolved), so it is read from the
-    // quarantine instead of its whole batch. The step's own statements resolve entries and re-point them at newer rows, so
-    // entries resolved by this batch still count, and rows newer than the watermark come from bronze.
-    private static IQueryable<TBronze> WindowRows(DbContext context, BronzeWindow window)
+    // The latest row per key among the bronze rows of the batches after the watermark and the raw rows (to_jsonb of the
+    // bronze row as the transform selected it) of the entries open when the step started, as bronze rows again. An open
+    // entry's raw row is its key's latest version up to the watermark (an entry not seen again is resolved), so it is read
+    // from the quarantine instead of its whole batch, and a newer bronze row of its key replaces it. The step's own
+    // statements resolve entries and re-point them at newer rows, so entries resolved by this batch still count. The
+    // DISTINCT ON keeps the planner from pushing the rules into the union's arms (each would build its own hashed probes).
+    private static IQueryable<TBronze> WindowRows(DbContext context, BronzeWindow window, IReadOnlyList<string> keys)
     {
         var entity = context.Model.FindEntityType(typeof(TBronze))!;
         var table = SqlIdentifier.Quote(entity.GetSchema()!, entity.GetTableName()!);
         var bronzeBatch = SqlIdentifier.Quote(MixinColumns.BatchId);
+        var keyColumns = string.Join(", ", keys.Select(k => "w." + SqlIdentifier.Quote(entity.FindProperty(k)!.GetColumnName())));
         var batch = $"(raw_row ->> {TransformSql.Literal(MixinColumns.BatchId)})::bigint";
         var sql = string.Create(CultureInfo.InvariantCulture, $"""
-            SELECT b.* FROM {table} AS b WHERE b.{bronzeBatch} > {window.After} AND b.{bronzeBatch} <= {window.Through}
-            UNION ALL
-            SELECT r.* FROM (SELECT DISTINCT ON (row_key) raw_row FROM {QuarantineTable.QualifiedName}
-                             WHERE table_name = {TransformSql.Literal(window.Target)} AND (resolved_batch_id IS NULL OR resolved_batch_id = {window.Through})
-                               AND {batch} <= {window.After}
-                             ORDER BY row_key, {batch} DESC) AS q
-            CROSS JOIN LATERAL jsonb_populate_record(NULL::{table}, q.raw_row) AS r
-            OFFSET 0
+            SELECT DISTINCT ON ({keyColumns}) w.* FROM (
+                SELECT b.* FROM {table} AS b WHERE b.{bronzeBatch} > {window.After} AND b.{bronzeBatch} <= {window.Through}
+                UNION ALL
+                SELECT r.* FROM (SELECT DISTINCT ON (row_key) raw_row FROM {QuarantineTable.QualifiedName}
+                                 WHERE table_name = {TransformSql.Literal(window.Target)} AND (resolved_batch_id IS NULL OR resolved_batch_id = {window.Through})
+                                   AND {batch} <= {window.After}
+                                 ORDER BY row_key, {batch} DESC) AS q
+                CROSS JOIN LATERAL jsonb_populate_record(NULL::{table}, q.raw_row) AS r) AS w
+            ORDER BY {keyColumns}, w.{bronzeBatch} DESC
             """);
         return context.Set<TBronze>().FromSqlRaw(sql);
     }
