@@ -146,7 +146,7 @@ internal sealed class ServerPlan<TSource, TTarget>
 
     /// <summary>Whether EF Core named <paramref name="column"/> for <paramref name="member"/>: the name, or the name and a counter.</summary>
     private static bool IsNamedFor(string column, string member) =>
-        column.StartsWith(member, StringComparison.Ordinal) && column.AsSpan(member.Length).ContainsAnyExceptInRange('0', '9') is false;
+        column.StartsWith(member, StringComparison.Ordinal) && !column.AsSpan(member.Length).ContainsAnyExceptInRange('0', '9');
 
     private List<string> MapKeyColumns(DbContext source)
     {
