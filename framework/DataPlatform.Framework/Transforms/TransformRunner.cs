@@ -79,9 +79,10 @@ public sealed class TransformRunner
         var plan = await PlanAsync(transform, source, target, context, session, cancellationToken).ConfigureAwait(false);
         return new TransformSqlPlan(
             plan.Pass.Sql,
+            plan.Classification is null ? null : TransformSql.Classify(plan),
+            plan.Classification is null ? null : TransformSql.Quarantine(plan),
             TransformSql.Stage(plan, StageTable),
-            TransformSql.Write(plan, options.Mode, plan.Table.ResolveKey(options.KeyProperties), StageTable),
-            plan.Quarantine is null ? null : TransformSql.Quarantine(plan));
+            TransformSql.Write(plan, options.Mode, plan.Table.ResolveKey(options.KeyProperties), StageTable));
     }
 
     /// <summary>
@@ -110,11 +111,10 @@ public sealed class TransformRunner
             throw new ArgumentException("RemoveMissing needs TransformMode.Upsert.", nameof(options));
         }
 
-        // Both run before anything is written: the input of a silver transform reads the target itself ("not applied yet").
-        var (quarantined, classified) = await QuarantineAsync(plan, context, session, cancellationToken).ConfigureAwait(false);
-        var stage = TransformSql.Stage(plan, StageTable);
-        TransformLog.Statement(_logger, plan.Transform.Name, plan.Table.DisplayName, stage);
-        var passed = await session.Statements.ExecuteCountingAsync(stage, plan.Pass.CloneParameters(), cancellationToken).ConfigureAwait(false);
+        // The input is read whole before anything is written: the input of a silver transform reads the target itself ("not applied yet").
+        var (quarantined, classified) = await ClassifyAsync(plan, context, session, cancellationToken).ConfigureAwait(false);
+        TransformLog.Statement(_logger, plan.Transform.Name, plan.Table.DisplayName, TransformSql.Stage(plan, StageTable));
+        var passed = await InputStage.FillAsync(plan, StageTable, session.Statements, cancellationToken).ConfigureAwait(false);
         var read = classified ?? passed;
         var bulk = await BulkWritePolicy.PrepareAsync(session.Statements, plan.Table, StageTable, options.Mode == TransformMode.Upsert ? key : [], passed, cancellationToken).ConfigureAwait(false);
         if (bulk.IsBulk)
@@ -190,7 +190,7 @@ public sealed class TransformRunner
         await using var sessionScope = session.ConfigureAwait(false);
         var plan = await PlanAsync(transform, source, target, context, session, cancellationToken).ConfigureAwait(false);
         var dimension = Scd2Dimension.For(plan.Table, options);
-        var (quarantined, classified) = await QuarantineAsync(plan, context, session, cancellationToken).ConfigureAwait(false);
+        var (quarantined, classified) = await ClassifyAsync(plan, context, session, cancellationToken).ConfigureAwait(false);
 
         var counts = await Scd2Merge.ExecuteAsync(plan, dimension, context.RunTimeUtc, session, cancellationToken).ConfigureAwait(false);
         var read = classified ?? counts.Staged;
@@ -259,10 +259,11 @@ public sealed class TransformRunner
     }
 
     /// <summary>
-    /// Writes the quarantined rows; returns how many, and how many input rows the statement classified (the rows read,
-    /// measured on their own), or null for a transform without rules (nothing is classified: every input row passes).
+    /// For a transform with rules, classifies and maps every input row once (<see cref="TransformSql.Classify"/>) and writes
+    /// the failing rows to the quarantine; returns how many, and how many input rows were classified (the rows read, measured
+    /// on their own), or null for a transform without rules (nothing is classified: every input row passes).
     /// </summary>
-    private async Task<(long Quarantined, long? Classified)> QuarantineAsync<TSource, TTarget>(
+    private async Task<(long Quarantined, long? Classified)> ClassifyAsync<TSource, TTarget>(
         ServerPlan<TSource, TTarget> plan,
         TransformContext context,
         TransformSession session,
@@ -270,17 +271,23 @@ public sealed class TransformRunner
         where TSource : class
         where TTarget : class
     {
-        if (plan.Quarantine is null)
+        if (plan.Classification is null)
         {
             return (0, null);
         }
 
+        var classify = TransformSql.Classify(plan);
+        TransformLog.Statement(_logger, plan.Transform.Name, TransformSql.ClassifiedTable, classify);
+        var classified = await session.Statements.ExecuteCountingAsync(classify, plan.Classification.CloneParameters(), cancellationToken).ConfigureAwait(false);
+
         var sql = TransformSql.Quarantine(plan);
         TransformLog.Statement(_logger, plan.Transform.Name, QuarantineTable.QualifiedName, sql);
-        var parameters = plan.Quarantine.CloneParameters().ToList();
-        parameters.Add(new NpgsqlParameter<long>("dp_batch_id", context.BatchId));
-        parameters.Add(new NpgsqlParameter<string>("dp_transform", plan.Transform.Name));
-        parameters.Add(new NpgsqlParameter<string>("dp_table", plan.Table.DisplayName));
+        List<NpgsqlParameter> parameters =
+        [
+            new NpgsqlParameter<long>("dp_batch_id", context.BatchId),
+            new NpgsqlParameter<string>("dp_transform", plan.Transform.Name),
+            new NpgsqlParameter<string>("dp_table", plan.Table.DisplayName),
+        ];
         for (var i = 0; i < plan.Transform.Rules.Count; i++)
         {
             parameters.Add(new NpgsqlParameter<string>(string.Create(CultureInfo.InvariantCulture, $"dp_rule_{i}"), plan.Transform.Rules[i].Name));
@@ -291,6 +298,6 @@ public sealed class TransformRunner
         await session.Statements.ExecuteAsync(
             TransformSql.ResolveQuarantine, [new NpgsqlParameter<long>("dp_batch_id", context.BatchId), new NpgsqlParameter<string>("dp_table", plan.Table.DisplayName)], cancellationToken)
             .ConfigureAwait(false);
-        return (counts[0], counts[3]);
+        return (counts[0], classified);
     }
 }

@@ -209,9 +209,9 @@ internal static class IncrementalPlanner
     {
         var provider = composed.Definition.Rows.Provider;
         var text = new StringBuilder(SqlQuery.Translate<TTarget>(provider, ServerRewriter.Rewrite(composed.Pass), composed.Name, "the rules and the map").Sql);
-        if (composed.Classified is not null)
+        if (composed.ClassifiedMapped is not null)
         {
-            text.Append('\n').Append(SqlQuery.Translate<QuarantineProbe<TSource>>(provider, ServerRewriter.Rewrite(composed.Classified), composed.Name, "the quarantine query").Sql);
+            text.Append('\n').Append(SqlQuery.Translate<ClassifiedRow<TSource, TTarget>>(provider, ServerRewriter.Rewrite(composed.ClassifiedMapped), composed.Name, "the classification query").Sql);
         }
 
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));

@@ -43,6 +43,7 @@ internal sealed class ComposedTransform<TSource, TTarget>
             var toProbe = Expression.Quote(Expression.Lambda<Func<TSource, QuarantineProbe<TSource>>>(probe, row));
             Quarantine = Expression.Call(QueryableMethods.Select.MakeGenericMethod(typeof(TSource), typeof(QuarantineProbe<TSource>)), failing, toProbe);
             Classified = Expression.Call(QueryableMethods.Select.MakeGenericMethod(typeof(TSource), typeof(QuarantineProbe<TSource>)), Rows, toProbe);
+            ClassifiedMapped = MapClassified(Classified, definition.Map.Parameters[0]);
         }
     }
 
@@ -67,6 +68,14 @@ internal sealed class ComposedTransform<TSource, TTarget>
     /// the rules are evaluated once per row instead of once in a WHERE and again in the select list.
     /// </summary>
     public Expression? Classified { get; }
+
+    /// <summary>
+    /// Every input row classified and, when it passes, mapped (<see cref="ClassifiedRow{TSource, TTarget}"/>): the classified
+    /// rows are fenced in a sub-query, so the server evaluates the rules once per row, and each target member is
+    /// <c>CASE WHEN rule IS NULL THEN member END</c>, so a map never runs on a row a rule rejects (a rule may guard a cast
+    /// or a division the map makes).
+    /// </summary>
+    public Expression? ClassifiedMapped { get; }
 
     public IReadOnlyList<TransformRule<TSource>> Rules => Definition.Rules;
 
@@ -127,6 +136,50 @@ internal sealed class ComposedTransform<TSource, TTarget>
         }
 
         return result;
+    }
+
+    private Expression MapClassified(Expression classified, ParameterExpression mapRow)
+    {
+        var probe = Expression.Parameter(typeof(FencedProbe<TSource>), "p");
+        var rule = Expression.Property(probe, typeof(QuarantineProbe<TSource>).GetProperty(nameof(QuarantineProbe<TSource>.DpRule))!);
+        var row = Expression.Property(probe, typeof(QuarantineProbe<TSource>).GetProperty(nameof(QuarantineProbe<TSource>.Row))!);
+        var passes = Expression.Equal(rule, Expression.Constant(null, typeof(string)));
+        var target = Expression.MemberInit(
+            Expression.New(typeof(TTarget)),
+            Bindings.Select(b => Expression.Bind(b.Member, WhenPassing(passes, new ParameterReplacer(mapRow, row).Visit(b.Expression)))));
+        var result = Expression.MemberInit(
+            Expression.New(typeof(ClassifiedRow<TSource, TTarget>)),
+            Expression.Bind(typeof(ClassifiedRow<TSource, TTarget>).GetProperty(nameof(ClassifiedRow<TSource, TTarget>.DpRule))!, rule),
+            Expression.Bind(typeof(ClassifiedRow<TSource, TTarget>).GetProperty(nameof(ClassifiedRow<TSource, TTarget>.Row))!, row),
+            Expression.Bind(typeof(ClassifiedRow<TSource, TTarget>).GetProperty(nameof(ClassifiedRow<TSource, TTarget>.Target))!, target));
+
+        // The cast keeps the classifying Select where it is (see FencedProbe); the first Skip lands on its SELECT, the second
+        // pushes that SELECT into a sub-query whose OFFSET also keeps PostgreSQL from flattening it into the mapping one.
+        var fenced = Expression.Call(QueryableMethods.Cast.MakeGenericMethod(typeof(FencedProbe<TSource>)), classified);
+        for (var i = 0; i < 2; i++)
+        {
+            fenced = Expression.Call(QueryableMethods.Skip.MakeGenericMethod(typeof(FencedProbe<TSource>)), fenced, Expression.Constant(0));
+        }
+
+        return Expression.Call(
+            QueryableMethods.Select.MakeGenericMethod(typeof(FencedProbe<TSource>), typeof(ClassifiedRow<TSource, TTarget>)),
+            fenced,
+            Expression.Quote(Expression.Lambda<Func<FencedProbe<TSource>, ClassifiedRow<TSource, TTarget>>>(result, probe)));
+    }
+
+    /// <summary>
+    /// <c>passes ? value : null</c>, typed like <paramref name="value"/>: a value type goes through its nullable type and
+    /// back (conversions EF Core leaves out of the SQL), so a failing row gets NULL rather than a default literal.
+    /// </summary>
+    private static Expression WhenPassing(Expression passes, Expression value)
+    {
+        if (!value.Type.IsValueType || Nullable.GetUnderlyingType(value.Type) is not null)
+        {
+            return Expression.Condition(passes, value, Expression.Constant(null, value.Type));
+        }
+
+        var nullable = typeof(Nullable<>).MakeGenericType(value.Type);
+        return Expression.Convert(Expression.Condition(passes, Expression.Convert(value, nullable), Expression.Constant(null, nullable)), value.Type);
     }
 
     internal static List<MemberInfo> KeyMembersOf(string name, LambdaExpression? key)

@@ -5,7 +5,8 @@ namespace DataPlatform.Framework.Internal.Transforms;
 
 /// <summary>
 /// The SCD type 2 merge, written once for every dimension. Given the new current state per natural key (the
-/// transform's pass query, staged once into a temporary table), in the run's transaction:
+/// transform's pass query, or the passing rows of its classification pass, staged once into a temporary table), in the run's
+/// transaction:
 /// <list type="number">
 /// <item>current versions whose tracked columns differ are closed (<c>valid_to</c> = change time, <c>is_current</c> = false);</item>
 /// <item>current versions whose key is no longer in the source are closed the same way, without a successor;</item>
@@ -54,7 +55,7 @@ internal static class Scd2Merge
         changeTime = Scd2ChangeTime.After(changeTime, Scd2ChangeTime.FromEpochMicroseconds(latest), Scd2ChangeTime.IsDate(dimension));
 
         await statements.ExecuteAsync($"DROP TABLE IF EXISTS {Stage}", [], cancellationToken).ConfigureAwait(false);
-        var staged = await statements.ExecuteCountingAsync(TransformSql.Stage(plan, Stage), plan.Pass.CloneParameters(), cancellationToken).ConfigureAwait(false);
+        var staged = await InputStage.FillAsync(plan, Stage, statements, cancellationToken).ConfigureAwait(false);
         var duplicates = (await statements.QueryRowAsync(
             $"SELECT count(*) FROM (SELECT 1 FROM {Stage} GROUP BY {TransformSql.Join(dimension.NaturalKey)} HAVING count(*) > 1) AS d",
             [],

@@ -11,7 +11,8 @@ namespace DataPlatform.Framework.Internal.Transforms;
 /// A transform translated for the server and checked: the pass query's <c>LIMIT 0</c> probe must return one column per
 /// target member (EF Core evaluates untranslatable members on the client and then selects raw columns instead, and drops
 /// one of two members with identical expressions — such a twin reuses the kept column); the quarantine query must carry
-/// the rule and the key columns.
+/// the rule and the key columns; the classification query (rules once, map for passing rows) must hold the quarantine
+/// query's columns, then one column per target member.
 /// </summary>
 internal sealed class ServerPlan<TSource, TTarget>
     where TSource : class
@@ -32,6 +33,18 @@ internal sealed class ServerPlan<TSource, TTarget>
     public SqlQuery Rows { get; private set; } = null!;
 
     public SqlQuery? Quarantine { get; private set; }
+
+    /// <summary>
+    /// The one pass over the input of a transform with rules (<see cref="ComposedTransform{TSource, TTarget}.ClassifiedMapped"/>):
+    /// the rule column, the raw row's columns, then the target members; null without rules.
+    /// </summary>
+    public SqlQuery? Classification { get; private set; }
+
+    /// <summary>Raw row JSON key (the quarantine query's column name) → the position of the classification query's column, in order.</summary>
+    public IReadOnlyList<(string Key, int Position)> RawRowColumns { get; private set; } = [];
+
+    /// <summary>Target column → the position of the classification query's column holding its value, in map order.</summary>
+    public IReadOnlyList<(TargetColumn Column, int Position)> ClassifiedColumns { get; private set; } = [];
 
     /// <summary>Target column → the pass query's column holding its value, in map order.</summary>
     public IReadOnlyList<(TargetColumn Column, string SourceColumn)> Columns { get; private set; } = [];
@@ -61,6 +74,10 @@ internal sealed class ServerPlan<TSource, TTarget>
             plan.Quarantine = SqlQuery.Translate<QuarantineProbe<TSource>>(provider, ServerRewriter.Rewrite(transform.Classified!), name, "the quarantine query");
             await plan.Quarantine.ProbeAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             plan.KeyColumns = plan.MapKeyColumns(source);
+            plan.Classification = SqlQuery.Translate<ClassifiedRow<TSource, TTarget>>(
+                provider, ServerRewriter.Rewrite(transform.ClassifiedMapped!), name, "the classification query");
+            await plan.Classification.ProbeAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            plan.MapClassification();
         }
 
         return plan;
@@ -103,6 +120,33 @@ internal sealed class ServerPlan<TSource, TTarget>
 
         return result;
     }
+
+    /// <summary>
+    /// Splits the classification query's columns by position: the quarantine query's columns first, then one column per
+    /// target member the pass query selects, in map order (a twin reuses its kept member's column, as in
+    /// <see cref="MapColumns"/>). Names alone cannot tell them apart: a member may carry the name of a source column.
+    /// </summary>
+    private void MapClassification()
+    {
+        var probe = Quarantine!.Columns;
+        var columns = Classification!.Columns;
+        var kept = Columns.Select(c => c.SourceColumn).Distinct(StringComparer.Ordinal).ToList();
+        var members = columns.Skip(probe.Count).ToList();
+        if (columns.Count != probe.Count + kept.Count || columns[0] != QuarantineProbe<TSource>.RuleColumn
+            || kept.Zip(members).Any(m => !IsNamedFor(m.Second, m.First)))
+        {
+            throw new TransformBuildException(
+                $"Transform {Transform.Name}: the classification query selects [{string.Join(", ", columns)}], not the quarantined row " +
+                $"[{string.Join(", ", probe)}] followed by the members [{string.Join(", ", kept)}].");
+        }
+
+        RawRowColumns = probe.Skip(1).Select((key, i) => (key, i + 1)).ToList();
+        ClassifiedColumns = Columns.Select(c => (c.Column, probe.Count + kept.IndexOf(c.SourceColumn))).ToList();
+    }
+
+    /// <summary>Whether EF Core named <paramref name="column"/> for <paramref name="member"/>: the name, or the name and a counter.</summary>
+    private static bool IsNamedFor(string column, string member) =>
+        column.StartsWith(member, StringComparison.Ordinal) && !column.AsSpan(member.Length).ContainsAnyExceptInRange('0', '9');
 
     private List<string> MapKeyColumns(DbContext source)
     {

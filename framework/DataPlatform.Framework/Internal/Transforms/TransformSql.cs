@@ -9,9 +9,19 @@ namespace DataPlatform.Framework.Internal.Transforms;
 /// </summary>
 internal static class TransformSql
 {
+    /// <summary>The temporary table the one classification pass of a transform with rules writes (see <see cref="Classify"/>).</summary>
+    public const string ClassifiedTable = "dp_classified";
+
+    /// <summary>The rule column of <see cref="ClassifiedTable"/>: the first failing rule, NULL when the row passes.</summary>
+    public const string RuleColumn = "dp_rule";
+
+    /// <summary>The raw row column of <see cref="ClassifiedTable"/>: the source row as jsonb, set only when the row fails.</summary>
+    public const string RawRowColumn = "dp_raw_row";
+
     /// <summary>
     /// <c>CREATE TEMPORARY TABLE stage AS SELECT cols FROM (q)</c>: the rows a write step inserts or upserts, typed like the
-    /// target's columns. Its row count is the number of rows that passed the rules.
+    /// target's columns. Its row count is the number of rows that passed the rules. For a transform with rules the rows come
+    /// from <see cref="ClassifiedTable"/> (run <see cref="Classify"/> first), otherwise from the pass query.
     /// </summary>
     /// <remarks>
     /// The input is read whole before the target changes. Computed row by row while inserting, a source query that reads the
@@ -22,9 +32,43 @@ internal static class TransformSql
         where TSource : class
         where TTarget : class
     {
+        if (plan.Classification is not null)
+        {
+            return $"CREATE TEMPORARY TABLE {stage} ON COMMIT DROP AS SELECT {Join(plan.Columns.Select(c => c.Column))} FROM {ClassifiedTable} WHERE {RuleColumn} IS NULL";
+        }
+
         var select = string.Join(", ", plan.Columns.Select(c => c.Column.CastFrom("q", c.SourceColumn) + " AS " + c.Column.Quoted));
         return $"CREATE TEMPORARY TABLE {stage} ON COMMIT DROP AS SELECT {select} FROM ({plan.Pass.Sql}) AS q";
     }
+
+    /// <summary>
+    /// The one pass over the input of a transform with rules: <c>CREATE TEMPORARY TABLE dp_classified AS</c> every input row
+    /// with its first failing rule (<see cref="RuleColumn"/>), its raw row as jsonb when it fails (<see cref="RawRowColumn"/>,
+    /// the keys of <c>to_jsonb</c> of the quarantine query's row) and its target columns, typed like the target's, when it
+    /// passes. Its row count is the number of rows read; <see cref="Quarantine"/> and <see cref="Stage"/> read the table.
+    /// </summary>
+    public static string Classify<TSource, TTarget>(ServerPlan<TSource, TTarget> plan)
+        where TSource : class
+        where TTarget : class
+    {
+        // The query's columns are renamed by position (c0 the rule, then the raw row, then the members): EF Core may give a
+        // member the name of a source column.
+        var classification = plan.Classification!;
+        var names = string.Join(", ", classification.Columns.Select((_, i) => Quote(PositionalColumn(i))));
+        var rule = "x." + Quote(PositionalColumn(0));
+
+        // jsonb_build_object takes at most 100 arguments: a wide row is built from several objects.
+        var raw = string.Join(" || ", plan.RawRowColumns.Chunk(50).Select(chunk =>
+            $"jsonb_build_object({string.Join(", ", chunk.Select(c => $"{Literal(c.Key)}, x.{Quote(PositionalColumn(c.Position))}"))})"));
+        var target = string.Concat(plan.ClassifiedColumns.Select(c => ", " + c.Column.CastFrom("x", PositionalColumn(c.Position)) + " AS " + c.Column.Quoted));
+        return $"""
+            CREATE TEMPORARY TABLE {ClassifiedTable} ON COMMIT DROP AS
+            SELECT {rule} AS {RuleColumn}, CASE WHEN {rule} IS NOT NULL THEN {raw} END AS {RawRowColumn}{target}
+            FROM ({classification.Sql}) AS x ({names})
+            """;
+    }
+
+    private static string PositionalColumn(int position) => string.Create(CultureInfo.InvariantCulture, $"c{position}");
 
     /// <summary>
     /// Writes the staged rows, returning one row: rows inserted, updated, already equal (each measured on its own, all against
@@ -110,31 +154,25 @@ internal static class TransformSql
     }
 
     /// <summary>
-    /// Inserts the quarantined rows into <see cref="QuarantineTable"/> in one statement, returning how many, then how many
-    /// entries were updated and inserted, then how many input rows were classified (the rows read). The raw row is
-    /// <c>to_jsonb</c> of the selected source row; messages come from parameters <c>@dp_rule_N</c>/<c>@dp_message_N</c>.
-    /// The classified input is a sub-query fenced by <c>OFFSET 0</c>, so each row's rules run once, not once per reference
-    /// to the rule; only a failing row keeps its columns (as the jsonb raw row), so a passing row costs two NULLs.
+    /// Inserts the quarantined rows of <see cref="ClassifiedTable"/> into <see cref="QuarantineTable"/> in one statement,
+    /// returning how many, then how many entries were updated and inserted. Messages come from parameters
+    /// <c>@dp_rule_N</c>/<c>@dp_message_N</c>.
     /// </summary>
     public static string Quarantine<TSource, TTarget>(ServerPlan<TSource, TTarget> plan)
         where TSource : class
         where TTarget : class
     {
-        var rule = "q." + Quote(QuarantineProbe<TSource>.RuleColumn);
-        var key = plan.KeyColumns.Count == 0 ? "''" : $"concat_ws('|', {string.Join(", ", plan.KeyColumns.Select(k => $"r.j ->> {Literal(k)}"))})";
+        var key = plan.KeyColumns.Count == 0 ? "''" : $"concat_ws('|', {string.Join(", ", plan.KeyColumns.Select(k => $"c.{RawRowColumn} ->> {Literal(k)}"))})";
         var messages = string.Join(", ", plan.Transform.Rules.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"(@dp_rule_{i}, @dp_message_{i})")));
         var table = QuarantineTable.QualifiedName;
         var open = $"t.table_name = @dp_table AND t.row_key = f.row_key AND t.rule = f.rule AND t.resolved_batch_id IS NULL";
 
         // Both writes see the table as it was before the statement: entries still open are updated, the rest inserted.
         return $"""
-            WITH r AS MATERIALIZED (
-                SELECT {rule} AS rule, CASE WHEN {rule} IS NOT NULL THEN to_jsonb(q) - {Literal(QuarantineProbe<TSource>.RuleColumn)} END AS j
-                FROM (SELECT * FROM ({plan.Quarantine!.Sql}) AS c OFFSET 0) AS q),
-            f AS MATERIALIZED (
-                SELECT {key} AS row_key, r.rule, m.message, r.j
-                FROM r JOIN (VALUES {messages}) AS m (rule, message) ON m.rule = r.rule
-                WHERE r.rule IS NOT NULL),
+            WITH f AS MATERIALIZED (
+                SELECT {key} AS row_key, c.{RuleColumn} AS rule, m.message, c.{RawRowColumn} AS j
+                FROM {ClassifiedTable} AS c JOIN (VALUES {messages}) AS m (rule, message) ON m.rule = c.{RuleColumn}
+                WHERE c.{RuleColumn} IS NOT NULL),
             upd AS (UPDATE {table} AS t SET last_seen_batch_id = @dp_batch_id, transform = @dp_transform, message = f.message, raw_row = f.j
                 FROM f WHERE {open}
                 RETURNING 1),
@@ -142,7 +180,7 @@ internal static class TransformSql
                 SELECT @dp_batch_id, @dp_batch_id, @dp_transform, @dp_table, f.row_key, f.rule, f.message, f.j
                 FROM f WHERE NOT EXISTS (SELECT 1 FROM {table} AS t WHERE {open})
                 RETURNING 1)
-            SELECT count(*), (SELECT count(*) FROM upd), (SELECT count(*) FROM ins), (SELECT count(*) FROM r) FROM f
+            SELECT count(*), (SELECT count(*) FROM upd), (SELECT count(*) FROM ins) FROM f
             """;
     }
 
