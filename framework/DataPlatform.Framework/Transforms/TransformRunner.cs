@@ -82,7 +82,7 @@ public sealed class TransformRunner
             plan.Classification is null ? null : TransformSql.Classify(plan),
             plan.Classification is null ? null : TransformSql.Quarantine(plan),
             TransformSql.Stage(plan, StageTable),
-            TransformSql.Write(plan, options.Mode, plan.Table.ResolveKey(options.KeyProperties), StageTable));
+            TransformSql.Write(plan, options.Mode, plan.Table.ResolveKey(options.KeyProperties), StageTable).ToString());
     }
 
     /// <summary>
@@ -132,11 +132,26 @@ public sealed class TransformRunner
         }
 
         var write = TransformSql.Write(plan, options.Mode, key, StageTable);
-        TransformLog.Statement(_logger, plan.Transform.Name, plan.Table.DisplayName, write);
-        long[] counts;
+        TransformLog.Statement(_logger, plan.Transform.Name, plan.Table.DisplayName, write.ToString());
+        long inserted, updated = 0, unchanged = 0;
         try
         {
-            counts = await session.Statements.QueryRowAsync(write, [], cancellationToken).ConfigureAwait(false);
+            if (write.Existing is not null)
+            {
+                await session.Statements.ExecuteAsync(write.Existing, [], cancellationToken).ConfigureAwait(false);
+            }
+
+            if (write.Update is not null)
+            {
+                updated = await session.Statements.ExecuteCountingAsync(write.Update, [], cancellationToken).ConfigureAwait(false);
+            }
+
+            inserted = await session.Statements.ExecuteCountingAsync(write.Insert, [], cancellationToken).ConfigureAwait(false);
+            if (write.Unchanged is not null)
+            {
+                unchanged = (await session.Statements.QueryRowAsync(write.Unchanged, [], cancellationToken).ConfigureAwait(false))[0];
+                await session.Statements.ExecuteAsync("DROP TABLE " + TransformSql.ExistingTable, [], cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.CardinalityViolation or PostgresErrorCodes.UniqueViolation)
         {
@@ -148,7 +163,6 @@ public sealed class TransformRunner
 
         await bulk.RestoreAsync(cancellationToken).ConfigureAwait(false);
         await session.Statements.ExecuteAsync("DROP TABLE " + StageTable, [], cancellationToken).ConfigureAwait(false);
-        var (inserted, updated, unchanged) = (counts[0], counts[1], counts[2]);
         var written = inserted + updated + unchanged;
         RowAccounting.Require(
             context.BatchId,

@@ -10,5 +10,5 @@ namespace DataPlatform.Framework.Internal.Transforms;
 /// <param name="StageStatement">
 /// The CREATE TEMPORARY TABLE … AS statement staging the passing rows: of the classified rows, else of the pass query.
 /// </param>
-/// <param name="WriteStatement">The INSERT/upsert statement writing the staged rows.</param>
+/// <param name="WriteStatement">The statements writing the staged rows (see <see cref="WriteSql"/>), as one script.</param>
 internal sealed record TransformSqlPlan(string PassQuery, string? ClassifyStatement, string? QuarantineStatement, string StageStatement, string WriteStatement);
