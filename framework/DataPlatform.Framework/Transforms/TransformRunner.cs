@@ -80,7 +80,7 @@ public sealed class TransformRunner
         return new TransformSqlPlan(
             plan.Pass.Sql,
             plan.Classification is null ? null : TransformSql.Classify(plan),
-            plan.Classification is null ? null : TransformSql.Quarantine(plan),
+            plan.Classification is null ? null : TransformSql.Quarantine(plan).ToString(),
             TransformSql.Stage(plan, StageTable),
             TransformSql.Write(plan, options.Mode, plan.Table.ResolveKey(options.KeyProperties), StageTable).ToString());
     }
@@ -295,7 +295,7 @@ public sealed class TransformRunner
         var classified = await session.Statements.ExecuteCountingAsync(classify, plan.Classification.CloneParameters(), cancellationToken).ConfigureAwait(false);
 
         var sql = TransformSql.Quarantine(plan);
-        TransformLog.Statement(_logger, plan.Transform.Name, QuarantineTable.QualifiedName, sql);
+        TransformLog.Statement(_logger, plan.Transform.Name, QuarantineTable.QualifiedName, sql.ToString());
         List<NpgsqlParameter> parameters =
         [
             new NpgsqlParameter<long>("dp_batch_id", context.BatchId),
@@ -308,10 +308,15 @@ public sealed class TransformRunner
             parameters.Add(new NpgsqlParameter<string>(string.Create(CultureInfo.InvariantCulture, $"dp_message_{i}"), plan.Transform.Rules[i].Message));
         }
 
-        var counts = await session.Statements.QueryRowAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
+        var quarantined = await session.Statements.ExecuteCountingAsync(sql.Collect, Clone(parameters), cancellationToken).ConfigureAwait(false);
+        await session.Statements.ExecuteAsync(sql.Update, Clone(parameters), cancellationToken).ConfigureAwait(false);
+        await session.Statements.ExecuteAsync(sql.Insert, Clone(parameters), cancellationToken).ConfigureAwait(false);
+        await session.Statements.ExecuteAsync("DROP TABLE " + TransformSql.QuarantinedTable, [], cancellationToken).ConfigureAwait(false);
         await session.Statements.ExecuteAsync(
             TransformSql.ResolveQuarantine, [new NpgsqlParameter<long>("dp_batch_id", context.BatchId), new NpgsqlParameter<string>("dp_table", plan.Table.DisplayName)], cancellationToken)
             .ConfigureAwait(false);
-        return (counts[0], classified);
+        return (quarantined, classified);
     }
+
+    private static List<NpgsqlParameter> Clone(List<NpgsqlParameter> parameters) => parameters.Select(p => p.Clone()).ToList();
 }
