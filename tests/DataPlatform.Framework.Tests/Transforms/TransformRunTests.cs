@@ -151,6 +151,31 @@ public sealed class TransformRunTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Older_duplicates_of_an_open_entry_are_resolved_and_the_newest_stays_open()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TfxDatabase.CreateAsync(server, "tfx_quarantine_dupes", ct);
+        await db.SeedAsync([Film(1, 1, "Good"), Film(2, 1, " ")], AwkwardRows.Languages, ct);
+        await using var bronze = db.Bronze();
+        await using var silver = db.Silver();
+        var runner = new TransformRunner();
+        await runner.RunAsync(new CleanFilmTransform(), bronze, silver, new TransformContext(1, DateTime.UtcNow), cancellationToken: ct);
+
+        // An entry written twice, as versions that kept no entry open per rule did.
+        await db.Database.ExecuteAsync(
+            "INSERT INTO dataplatform.quarantine (batch_id, transform, table_name, row_key, rule, message, raw_row) " +
+            "SELECT batch_id, transform, table_name, row_key, rule, message, raw_row FROM dataplatform.quarantine",
+            ct);
+        await runner.RunAsync(new CleanFilmTransform(), bronze, silver, new TransformContext(2, DateTime.UtcNow), cancellationToken: ct);
+
+        Assert.Equal(
+            "2:blank_title:1:2:2|2:blank_title:1:2:open",
+            await db.Database.ScalarAsync<string>(
+                "SELECT string_agg(row_key || ':' || rule || ':' || batch_id || ':' || coalesce(last_seen_batch_id, batch_id) || ':' || coalesce(resolved_batch_id::text, 'open'), '|' ORDER BY quarantine_id) FROM dataplatform.quarantine",
+                ct));
+    }
+
+    [Fact]
     public async Task Insert_mode_appends()
     {
         var ct = TestContext.Current.CancellationToken;

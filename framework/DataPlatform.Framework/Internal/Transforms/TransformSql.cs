@@ -198,15 +198,15 @@ internal static class TransformSql
 
     /// <summary>
     /// Resolves the open entries of the target table the batch did not find again (the row passed, failed another rule, or
-    /// left the source), and older duplicates of an open entry (written before entries were kept open one per rule).
+    /// left the source), and older duplicates of an open entry (written before entries were kept open one per rule): every
+    /// open entry but the newest of its key and rule, found with one grouped, hashed list rather than a probe per entry.
     /// </summary>
     public static string ResolveQuarantine => $"""
         UPDATE {QuarantineTable.QualifiedName} AS t SET resolved_batch_id = @dp_batch_id, resolved_at = now()
         WHERE t.table_name = @dp_table AND t.resolved_batch_id IS NULL
           AND (coalesce(t.last_seen_batch_id, t.batch_id) < @dp_batch_id
-               OR EXISTS (SELECT 1 FROM {QuarantineTable.QualifiedName} AS n
-                          WHERE n.table_name = t.table_name AND n.row_key = t.row_key AND n.rule = t.rule
-                            AND n.resolved_batch_id IS NULL AND n.quarantine_id > t.quarantine_id))
+               OR t.quarantine_id NOT IN (SELECT max(n.quarantine_id) FROM {QuarantineTable.QualifiedName} AS n
+                                          WHERE n.table_name = @dp_table AND n.resolved_batch_id IS NULL GROUP BY n.row_key, n.rule))
         """;
 
     /// <summary>Fails the build when the map leaves out a NOT NULL column the database cannot fill itself.</summary>
