@@ -72,12 +72,7 @@ public static class TransformQueryableExtensions
 
     private static List<Expression> Parts(LambdaExpression selector, ParameterExpression parameter)
     {
-        var body = new Replacer(selector.Parameters[0], parameter).Visit(selector.Body);
+        var body = ReplacingExpressionVisitor.Replace(selector.Parameters[0], parameter, selector.Body);
         return body is NewExpression { Members: not null } created ? [.. created.Arguments] : [body];
-    }
-
-    private sealed class Replacer(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 }

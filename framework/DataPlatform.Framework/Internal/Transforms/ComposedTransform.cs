@@ -131,7 +131,7 @@ internal sealed class ComposedTransform<TSource, TTarget>
         Expression result = Expression.Constant(null, typeof(string));
         foreach (var rule in Definition.Rules.Reverse())
         {
-            var passes = new ParameterReplacer(rule.Passes.Parameters[0], row).Visit(rule.Passes.Body);
+            var passes = ReplacingExpressionVisitor.Replace(rule.Passes.Parameters[0], row, rule.Passes.Body);
             result = Expression.Condition(Expression.Not(passes), Expression.Constant(rule.Name, typeof(string)), result, typeof(string));
         }
 
@@ -146,7 +146,7 @@ internal sealed class ComposedTransform<TSource, TTarget>
         var passes = Expression.Equal(rule, Expression.Constant(null, typeof(string)));
         var target = Expression.MemberInit(
             Expression.New(typeof(TTarget)),
-            Bindings.Select(b => Expression.Bind(b.Member, WhenPassing(passes, new ParameterReplacer(mapRow, row).Visit(b.Expression)))));
+            Bindings.Select(b => Expression.Bind(b.Member, WhenPassing(passes, ReplacingExpressionVisitor.Replace(mapRow, row, b.Expression)))));
         var result = Expression.MemberInit(
             Expression.New(typeof(ClassifiedRow<TSource, TTarget>)),
             Expression.Bind(typeof(ClassifiedRow<TSource, TTarget>).GetProperty(nameof(ClassifiedRow<TSource, TTarget>.DpRule))!, rule),
@@ -203,10 +203,5 @@ internal sealed class ComposedTransform<TSource, TTarget>
         }
 
         return members.Select(m => m!.Member).ToList();
-    }
-
-    private sealed class ParameterReplacer(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 }

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Reflection;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace DataPlatform.Framework.Internal.Transforms;
@@ -12,8 +11,10 @@ namespace DataPlatform.Framework.Internal.Transforms;
 /// whole table on every incremental run.
 /// </summary>
 /// <remarks>
-/// The two keys are proved equal by resolving both through the projections of the outer query (member initializers and the
-/// compiler's transparent identifiers) down to the same expression over the same parameters; anything else is left as is.
+/// The two keys are proved equal by resolving both through the projections of the outer query down to the same expression
+/// over the same parameters (EF Core's <see cref="ReplacingExpressionVisitor"/> substitutes a projection and reads a member
+/// of an object initializer or of the compiler's transparent identifiers as the expression assigned to it); anything else
+/// is left as is.
 /// </remarks>
 internal static class KeyFilterPushdown
 {
@@ -45,7 +46,7 @@ internal static class KeyFilterPushdown
                 var outerKey = Unquote(arguments[2]);
                 var innerKey = Unquote(arguments[3]);
                 var result = Unquote(arguments[4]);
-                var keyOfPair = Simplify(Substitute(key.Body, key.Parameters[0], result.Body));
+                var keyOfPair = ReplacingExpressionVisitor.Replace(key.Parameters[0], result.Body, key.Body);
                 if (FreeParameters.Of(keyOfPair).Contains(result.Parameters[1])
                     || !SameValue(Resolve(keyOfPair, result.Parameters[0], arguments[0]), Resolve(outerKey.Body, outerKey.Parameters[0], arguments[0])))
                 {
@@ -90,7 +91,7 @@ internal static class KeyFilterPushdown
                     return body;
             }
 
-            var resolved = Simplify(Substitute(body, row, projection.Body));
+            var resolved = ReplacingExpressionVisitor.Replace(row, projection.Body, body);
             var free = FreeParameters.Of(resolved);
             if (projection.Parameters.Skip(1).Any(free.Contains))
             {
@@ -108,37 +109,4 @@ internal static class KeyFilterPushdown
 
     private static LambdaExpression Unquote(Expression expression) =>
         (LambdaExpression)(expression is UnaryExpression { NodeType: ExpressionType.Quote } quote ? quote.Operand : expression);
-
-    private static Expression Substitute(Expression body, ParameterExpression from, Expression to) => new Replacer(from, to).Visit(body)!;
-
-    private static Expression Simplify(Expression expression) => new MemberOfInitializer().Visit(expression)!;
-
-    private sealed class Replacer(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
-
-        protected override Expression VisitExtension(Expression node) => node;
-    }
-
-    /// <summary>Reads a member of an object initializer or anonymous object as the expression assigned to it.</summary>
-    private sealed class MemberOfInitializer : ExpressionVisitor
-    {
-        protected override Expression VisitMember(MemberExpression node)
-        {
-            var instance = Visit(node.Expression);
-            switch (instance)
-            {
-                case MemberInitExpression init when init.Bindings.OfType<MemberAssignment>().FirstOrDefault(b => SameMember(b.Member, node.Member)) is { } assignment:
-                    return assignment.Expression;
-                case NewExpression { Members: { } members } created when members.ToList().FindIndex(m => SameMember(m, node.Member)) is var index and >= 0:
-                    return created.Arguments[index];
-                default:
-                    return node.Update(instance);
-            }
-        }
-
-        protected override Expression VisitExtension(Expression node) => node;
-
-        private static bool SameMember(MemberInfo a, MemberInfo b) => a.Name == b.Name && a.DeclaringType == b.DeclaringType;
-    }
 }
