@@ -116,7 +116,20 @@ public sealed class TransformRunner
         TransformLog.Statement(_logger, plan.Transform.Name, plan.Table.DisplayName, TransformSql.Stage(plan, StageTable));
         var passed = await InputStage.FillAsync(plan, StageTable, session.Statements, cancellationToken).ConfigureAwait(false);
         var read = classified ?? passed;
-        var bulk = await BulkWritePolicy.PrepareAsync(session.Statements, plan.Table, StageTable, options.Mode == TransformMode.Upsert ? key : [], passed, cancellationToken).ConfigureAwait(false);
+        var write = TransformSql.Write(plan, options.Mode, key, StageTable);
+        TransformLog.Statement(_logger, plan.Transform.Name, plan.Table.DisplayName, write.ToString());
+
+        // Which staged keys the target holds is known before anything is written: it sizes the foreign-key policy and lets
+        // the update and the insert be skipped when they would write nothing.
+        long held = 0, unchanged = 0;
+        if (write.Existing is not null)
+        {
+            await session.Statements.ExecuteAsync(write.Existing, [], cancellationToken).ConfigureAwait(false);
+            var counts = await session.Statements.QueryRowAsync(write.Counts!, [], cancellationToken).ConfigureAwait(false);
+            (held, unchanged) = (counts[0], counts[1]);
+        }
+
+        var bulk = await BulkWritePolicy.PrepareAsync(session.Statements, plan.Table, passed - held, cancellationToken).ConfigureAwait(false);
         if (bulk.IsBulk)
         {
             TransformLog.BulkWrite(_logger, plan.Transform.Name, plan.Table.DisplayName, passed);
@@ -131,25 +144,21 @@ public sealed class TransformRunner
                     TransformSql.DeleteMissing(plan, key, StageTable, scoped: true), [new NpgsqlParameter(TransformSql.KeysParameter, options.Keys)], cancellationToken).ConfigureAwait(false))[0];
         }
 
-        var write = TransformSql.Write(plan, options.Mode, key, StageTable);
-        TransformLog.Statement(_logger, plan.Transform.Name, plan.Table.DisplayName, write.ToString());
-        long inserted, updated = 0, unchanged = 0;
+        long inserted = 0, updated = 0;
         try
         {
-            if (write.Existing is not null)
-            {
-                await session.Statements.ExecuteAsync(write.Existing, [], cancellationToken).ConfigureAwait(false);
-            }
-
-            if (write.Update is not null)
+            if (write.Update is not null && held > unchanged)
             {
                 updated = await session.Statements.ExecuteCountingAsync(write.Update, [], cancellationToken).ConfigureAwait(false);
             }
 
-            inserted = await session.Statements.ExecuteCountingAsync(write.Insert, [], cancellationToken).ConfigureAwait(false);
-            if (write.Unchanged is not null)
+            if (passed > held)
             {
-                unchanged = (await session.Statements.QueryRowAsync(write.Unchanged, [], cancellationToken).ConfigureAwait(false))[0];
+                inserted = await session.Statements.ExecuteCountingAsync(write.Insert, [], cancellationToken).ConfigureAwait(false);
+            }
+
+            if (write.Existing is not null)
+            {
                 await session.Statements.ExecuteAsync("DROP TABLE " + TransformSql.ExistingTable, [], cancellationToken).ConfigureAwait(false);
             }
         }

@@ -20,10 +20,10 @@ namespace DataPlatform.Framework.Internal.Transforms;
 /// </summary>
 internal sealed class BulkWritePolicy
 {
-    /// <summary>The least staged rows for which dropping and re-adding the foreign keys pays off.</summary>
+    /// <summary>The least new rows for which dropping and re-adding the foreign keys pays off.</summary>
     public const long MinimumRows = 10_000;
 
-    /// <summary>A batch of n rows is large when the target holds fewer than n × this many rows.</summary>
+    /// <summary>A batch of n new rows is large when the target holds at most n × this many rows.</summary>
     public const long TargetRowsPerBatchRow = 20;
 
     private readonly TransformStatement _statements;
@@ -43,36 +43,24 @@ internal sealed class BulkWritePolicy
     public bool IsBulk => _foreignKeys.Count > 0 || _indexes.Count > 0;
 
     /// <summary>
-    /// Chooses the path for <paramref name="staged"/> rows into <paramref name="table"/> and, for a large batch, drops the
-    /// foreign keys (and, into a nearly empty target, the secondary indexes). <see cref="RestoreAsync"/> puts them back.
+    /// Chooses the path for <paramref name="inserts"/> new rows (of the staged batch) into <paramref name="table"/> and, for a
+    /// large batch, drops the foreign keys (and, into a nearly empty target, the secondary indexes). <see cref="RestoreAsync"/>
+    /// puts them back. Only new rows pay the foreign keys' checks (an update checks a key only when it changes it): a
+    /// recomputed table whose rows are mostly held already is written row by row.
     /// </summary>
-    public static async Task<BulkWritePolicy> PrepareAsync(
-        TransformStatement statements, TargetTable table, string stage, IReadOnlyList<TargetColumn> key, long staged, CancellationToken cancellationToken)
+    public static async Task<BulkWritePolicy> PrepareAsync(TransformStatement statements, TargetTable table, long inserts, CancellationToken cancellationToken)
     {
-        if (staged < MinimumRows)
+        if (inserts < MinimumRows)
         {
             return new BulkWritePolicy(statements, table, [], []);
         }
 
-        // Counting stops at the size that makes the batch small, so a huge target costs no full scan.
-        var limit = staged * TargetRowsPerBatchRow;
+        // Counting stops past the size that makes the batch small, so a huge target costs no full scan.
+        var limit = inserts * TargetRowsPerBatchRow;
         var existing = (await statements.QueryRowAsync(
-            string.Create(CultureInfo.InvariantCulture, $"SELECT count(*) FROM (SELECT 1 FROM {table.QualifiedName} LIMIT {limit}) AS t"), [], cancellationToken)
+            string.Create(CultureInfo.InvariantCulture, $"SELECT count(*) FROM (SELECT 1 FROM {table.QualifiedName} LIMIT {limit + 1}) AS t"), [], cancellationToken)
             .ConfigureAwait(false))[0];
-        if (existing >= limit)
-        {
-            return new BulkWritePolicy(statements, table, [], []);
-        }
-
-        // Only new rows pay the foreign keys' checks (an update checks a key only when it changes it): a recomputed table
-        // whose rows are mostly unchanged is written row by row.
-        var inserts = existing == 0 || key.Count == 0
-            ? staged
-            : (await statements.QueryRowAsync(
-                $"SELECT count(*) FROM {stage} AS s WHERE NOT EXISTS (SELECT 1 FROM {table.QualifiedName} AS t WHERE {string.Join(" AND ", key.Select(k => $"t.{k.Quoted} = s.{k.Quoted}"))})",
-                [],
-                cancellationToken).ConfigureAwait(false))[0];
-        if (inserts < MinimumRows || inserts * TargetRowsPerBatchRow < existing)
+        if (existing > limit)
         {
             return new BulkWritePolicy(statements, table, [], []);
         }

@@ -61,10 +61,14 @@ internal static class TransformSql
         var raw = string.Join(" || ", plan.RawRowColumns.Chunk(50).Select(chunk =>
             $"jsonb_build_object({string.Join(", ", chunk.Select(c => $"{Literal(c.Key)}, x.{Quote(PositionalColumn(c.Position))}"))})"));
         var target = string.Concat(plan.ClassifiedColumns.Select(c => ", " + c.Column.CastFrom("x", PositionalColumn(c.Position)) + " AS " + c.Column.Quoted));
+
+        // The mapping query's own OFFSET fence is dropped: it reads the rule as a plain column of the fenced classifying
+        // query, so letting PostgreSQL flatten it into this statement repeats nothing and saves a pass copying every wide row
+        // (at Pagila x30, 0.6 s of fact_rental's 6.6 s).
         return $"""
             CREATE TEMPORARY TABLE {ClassifiedTable} ON COMMIT DROP AS
             SELECT {rule} AS {RuleColumn}, CASE WHEN {rule} IS NOT NULL THEN {raw} END AS {RawRowColumn}{target}
-            FROM ({classification.Sql}) AS x ({names})
+            FROM ({classification.WithoutOuterZeroOffset()}) AS x ({names})
             """;
     }
 
@@ -96,7 +100,7 @@ internal static class TransformSql
         RequireMandatoryColumns(plan.Transform.Name, table, columns, []);
         if (mode != TransformMode.Upsert)
         {
-            return new WriteSql(null, null, $"INSERT INTO {table.QualifiedName} ({insertList}) SELECT {insertList} FROM {stage}", null);
+            return new WriteSql(null, null, null, $"INSERT INTO {table.QualifiedName} ({insertList}) SELECT {insertList} FROM {stage}");
         }
 
         RequireKey(plan, key);
@@ -122,7 +126,7 @@ internal static class TransformSql
             INSERT INTO {table.QualifiedName} ({insertList}) SELECT {insertList} FROM {stage} AS s
             WHERE NOT EXISTS (SELECT 1 FROM {ExistingTable} AS e WHERE {string.Join(" AND ", key.Select(k => $"e.{k.Quoted} = s.{k.Quoted}"))})
             """;
-        return new WriteSql(existing, update, insert, $"SELECT count(*) FILTER (WHERE dp_equal) FROM {ExistingTable}");
+        return new WriteSql(existing, $"SELECT count(*), count(*) FILTER (WHERE dp_equal) FROM {ExistingTable}", update, insert);
     }
 
     /// <summary>The array parameter holding the target keys an incremental run recomputes.</summary>
