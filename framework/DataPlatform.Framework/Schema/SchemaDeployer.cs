@@ -10,7 +10,8 @@ namespace DataPlatform.Framework.Schema;
 /// <summary>
 /// Deploys and validates the database schema of any EF Core context that uses the DataPlatform conventions.
 /// The desired schema is the context's relational model (tables, columns with store types, nullability, defaults,
-/// identity, primary/unique/check/foreign keys, indexes, PostgreSQL enums) plus the mixin objects: the bookkeeping
+/// identity, primary/unique/check/foreign keys, indexes, table storage parameters declared with
+/// <c>HasStorageParameter</c>, PostgreSQL enums) plus the mixin objects: the bookkeeping
 /// schema <c>dataplatform</c>, per-table touch functions with their BEFORE UPDATE triggers, and for temporal entities the
 /// <c>&lt;table&gt;__history</c> tables with their functions and statement-level triggers. The live schema is read from
 /// pg_catalog. Trigger objects of earlier versions that the model replaced (the generic <c>dataplatform.touch_row()</c>,
@@ -22,7 +23,8 @@ namespace DataPlatform.Framework.Schema;
 /// transaction and is idempotent. It never drops a table, a column or data: an <see cref="SchemaChange.Invalid"/>
 /// difference (a type change, a primary key change, nullable to NOT NULL) stops it before it changes anything, with a
 /// <see cref="SchemaDriftException"/> holding the SQL a person can review. Objects that exist only in the database
-/// (extra columns, tables, indexes) are left alone and not reported.
+/// (extra columns, tables, indexes, storage parameters the model does not declare) are left alone and not reported.
+/// A declared storage parameter is set with <c>ALTER TABLE … SET</c>, which applies to pages written from then on.
 /// </remarks>
 public sealed class SchemaDeployer
 {

@@ -37,8 +37,14 @@ public sealed class MixinTestContext(DbContextOptions options) : DatakitDbContex
             e.HasOne<Genre>().WithMany().HasForeignKey(o => o.GenreId);
             e.HasIndex(o => o.Customer);
             e.Property(o => o.Total).HasColumnType("numeric(8,2)");
+            e.HasStorageParameter("fillfactor", 90);
         });
-        modelBuilder.Entity<Price>(e => e.Property(p => p.Amount).HasColumnType("numeric(8,2)"));
+        modelBuilder.Entity<Price>(e =>
+        {
+            e.Property(p => p.Amount).HasColumnType("numeric(8,2)");
+            e.HasStorageParameter("FillFactor", 80);
+            e.HasStorageParameter("autovacuum_vacuum_scale_factor", 0.05);
+        });
         modelBuilder.Entity<RawFilm>(e => e.HasKey(r => new { r.FilmId, r.DpBatchId }));
     }
 }

@@ -248,6 +248,92 @@ public sealed class SchemaDeployerTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Declared_storage_parameters_are_created_with_the_table_and_not_given_to_its_history_table()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await server.CreateDatabaseAsync("deployer_storage_create", ct);
+        await using var context = MixinTestContext.Create(database.ConnectionString);
+
+        var first = await _deployer.DeployAsync(context, database.ConnectionString, ct);
+
+        Assert.Contains(first.Applied, d => d.Kind == SchemaObjectKind.Table && d.ObjectName == "sl__mixtest.order"
+            && d.Sql.EndsWith(") WITH (fillfactor = 90);", StringComparison.Ordinal));
+        Assert.Equal("fillfactor=90", await ReloptionsAsync(database, "sl__mixtest.\"order\"", ct));
+        Assert.Equal("autovacuum_vacuum_scale_factor=0.05,fillfactor=80", await ReloptionsAsync(database, "sl__mixtest.price", ct));
+        Assert.Equal("(none)", await ReloptionsAsync(database, "sl__mixtest.price__history", ct));
+        Assert.Equal("(none)", await ReloptionsAsync(database, "sl__mixtest.genre", ct));
+    }
+
+    [Fact]
+    public async Task A_declared_storage_parameter_missing_or_different_in_the_database_is_drift_that_deploy_sets_keeping_the_rows()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await server.CreateDatabaseAsync("deployer_storage_drift", ct);
+        await using var context = MixinTestContext.Create(database.ConnectionString);
+        await _deployer.DeployAsync(context, database.ConnectionString, ct);
+
+        // As tables deployed before the model declared the parameters: fillfactor not set on order, another value on price.
+        await database.ExecuteAsync(
+            "INSERT INTO sl__mixtest.genre (code, name) VALUES ('A', 'a');"
+            + "INSERT INTO sl__mixtest.\"order\" (genre_id, customer, total) SELECT g.id, 'c' || i, i FROM sl__mixtest.genre g, generate_series(1, 500) i;"
+            + "INSERT INTO sl__mixtest.price (product, amount) VALUES ('tea', 2.50);"
+            + "ALTER TABLE sl__mixtest.\"order\" RESET (fillfactor);"
+            + "ALTER TABLE sl__mixtest.price SET (fillfactor = 70);", ct);
+        const string Rows = "SELECT count(*) || ':' || sum(total) || ':' || max(updated_at) FROM sl__mixtest.\"order\"";
+        var rowsBefore = await database.ScalarAsync<string>(Rows, ct);
+
+        var drifted = await _deployer.ValidateAsync(context, database.ConnectionString, ct);
+        var deployed = await _deployer.DeployAsync(context, database.ConnectionString, ct);
+        var again = await _deployer.DeployAsync(context, database.ConnectionString, ct);
+
+        Assert.Collection(
+            drifted.Differences.OrderBy(d => d.ObjectName, StringComparer.Ordinal),
+            d =>
+            {
+                Assert.Equal((SchemaChange.Update, SchemaObjectKind.Table, "sl__mixtest.order"), (d.Change, d.Kind, d.ObjectName));
+                Assert.Equal("storage parameter fillfactor is not set, model has 90", d.Description);
+                Assert.Equal("ALTER TABLE \"sl__mixtest\".\"order\" SET (fillfactor = 90);", d.Sql);
+            },
+            d =>
+            {
+                Assert.Equal((SchemaChange.Update, SchemaObjectKind.Table, "sl__mixtest.price"), (d.Change, d.Kind, d.ObjectName));
+                Assert.Equal("storage parameter fillfactor is 70, model has 80", d.Description);
+                Assert.Equal("ALTER TABLE \"sl__mixtest\".\"price\" SET (fillfactor = 80);", d.Sql);
+            });
+        Assert.Equal(2, deployed.Applied.Count);
+        Assert.False(again.HasChanges, again.Sql);
+        Assert.Equal("fillfactor=90", await ReloptionsAsync(database, "sl__mixtest.\"order\"", ct));
+        Assert.Equal("autovacuum_vacuum_scale_factor=0.05,fillfactor=80", await ReloptionsAsync(database, "sl__mixtest.price", ct));
+        Assert.Equal(rowsBefore, await database.ScalarAsync<string>(Rows, ct));
+        Assert.StartsWith("500:", rowsBefore, StringComparison.Ordinal);
+        Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM sl__mixtest.price WHERE amount = 2.50", ct));
+    }
+
+    [Fact]
+    public async Task A_storage_parameter_the_model_does_not_declare_or_spells_differently_is_left_alone()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await server.CreateDatabaseAsync("deployer_storage_undeclared", ct);
+        await using var context = MixinTestContext.Create(database.ConnectionString);
+        await _deployer.DeployAsync(context, database.ConnectionString, ct);
+
+        // A DBA's tuning the model says nothing about, and a declared value written another way (0.050 for 0.05).
+        await database.ExecuteAsync(
+            "ALTER TABLE sl__mixtest.\"order\" SET (autovacuum_vacuum_scale_factor = 0.01, autovacuum_enabled = off);"
+            + "ALTER TABLE sl__mixtest.genre SET (fillfactor = 70);"
+            + "ALTER TABLE sl__mixtest.price SET (autovacuum_vacuum_scale_factor = 0.050);", ct);
+
+        var validation = await _deployer.ValidateAsync(context, database.ConnectionString, ct);
+        var deployed = await _deployer.DeployAsync(context, database.ConnectionString, ct);
+
+        Assert.True(validation.IsValid, validation.FixSql);
+        Assert.False(deployed.HasChanges, deployed.Sql);
+        Assert.Equal("autovacuum_enabled=off,autovacuum_vacuum_scale_factor=0.01,fillfactor=90", await ReloptionsAsync(database, "sl__mixtest.\"order\"", ct));
+        Assert.Equal("fillfactor=70", await ReloptionsAsync(database, "sl__mixtest.genre", ct));
+        Assert.Equal("autovacuum_vacuum_scale_factor=0.050,fillfactor=80", await ReloptionsAsync(database, "sl__mixtest.price", ct));
+    }
+
+    [Fact]
     public async Task A_wrong_server_is_a_connection_error_without_the_password()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -260,4 +346,9 @@ public sealed class SchemaDeployerTests(PostgresServer server)
         Assert.DoesNotContain(Secret, exception.Message, StringComparison.Ordinal);
         Assert.Contains("nowhere", exception.Message, StringComparison.Ordinal);
     }
+
+    // pg_class.reloptions sorted by name, "(none)" when the table has none.
+    private static Task<string> ReloptionsAsync(TestDatabase database, string table, CancellationToken ct) =>
+        database.ScalarAsync<string>(
+            $"SELECT coalesce((SELECT string_agg(o, ',' ORDER BY o) FROM unnest(reloptions) o), '(none)') FROM pg_class WHERE oid = '{table}'::regclass", ct);
 }

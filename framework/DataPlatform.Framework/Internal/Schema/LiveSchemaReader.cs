@@ -4,10 +4,10 @@ namespace DataPlatform.Framework.Internal.Schema;
 
 /// <summary>
 /// Reads the live schema of the given database schemas from pg_catalog: schemas, enums, trigger functions, tables with
-/// columns (format_type / pg_get_expr, identity), primary/unique/check/foreign key constraints, indexes that do not
-/// back a constraint, and user triggers with their level, transition tables, WHEN condition and enabled state. Run
-/// inside a transaction with <c>search_path = pg_catalog</c>, so type names print the same way as in
-/// <see cref="SchemaCanonicalizer"/>.
+/// columns (format_type / pg_get_expr, identity), storage parameters (reloptions), primary/unique/check/foreign key
+/// constraints, indexes that do not back a constraint, and user triggers with their level, transition tables, WHEN
+/// condition and enabled state. Run inside a transaction with <c>search_path = pg_catalog</c>, so type names print the
+/// same way as in <see cref="SchemaCanonicalizer"/>.
 /// </summary>
 internal static class LiveSchemaReader
 {
@@ -42,6 +42,13 @@ internal static class LiveSchemaReader
         LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
         WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY(@schemas)
         ORDER BY n.nspname, c.relname, a.attnum
+        """;
+
+    private const string StorageParametersSql = """
+        SELECT n.nspname, c.relname, c.reloptions
+        FROM pg_class c
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY(@schemas) AND c.reloptions IS NOT NULL
         """;
 
     private const string ConstraintsSql = """
@@ -124,6 +131,9 @@ internal static class LiveSchemaReader
             r.IsDBNull(5) ? null : r.GetString(5),
             r.GetString(6) switch { "d" => "BY DEFAULT", "a" => "ALWAYS", _ => null }))).ConfigureAwait(false);
 
+        await QueryAsync(StorageParametersSql, r => Table(r).StorageParameters = TableStorageParameters.FromReloptions(r.GetFieldValue<string[]>(2)))
+            .ConfigureAwait(false);
+
         await QueryAsync(ConstraintsSql, r =>
         {
             var table = Table(r);
@@ -188,7 +198,10 @@ internal static class LiveSchemaReader
 
         var tableDefinitions = tables.Select(t => new TableDefinition(
             t.Key.Schema, t.Key.Name, t.Value.Columns, t.Value.PrimaryKey, t.Value.UniqueConstraints, t.Value.Checks,
-            t.Value.ForeignKeys, t.Value.Indexes, IsHistory: false)).ToList();
+            t.Value.ForeignKeys, t.Value.Indexes, IsHistory: false)
+        {
+            StorageParameters = t.Value.StorageParameters,
+        }).ToList();
         return new SchemaSnapshot(liveSchemas, enums, functions, tableDefinitions, triggers);
 
         async Task QueryAsync(string sql, Action<NpgsqlDataReader> read)
@@ -239,5 +252,7 @@ internal static class LiveSchemaReader
         public List<ForeignKeyDefinition> ForeignKeys { get; } = [];
 
         public List<IndexDefinition> Indexes { get; } = [];
+
+        public IReadOnlyList<StorageParameterDefinition> StorageParameters { get; set; } = [];
     }
 }

@@ -10,7 +10,7 @@ namespace DataPlatform.Framework.Internal.Schema;
 
 /// <summary>
 /// Builds the desired schema from a context's relational model (tables, columns with store types, nullability,
-/// defaults, identity, keys, checks, foreign keys, indexes, PostgreSQL enums) plus the mixin objects: the
+/// defaults, identity, keys, checks, foreign keys, indexes, storage parameters, PostgreSQL enums) plus the mixin objects: the
 /// <c>dataplatform</c> schema, per-table touch functions and triggers, history tables, functions and triggers, and the
 /// objects earlier versions deployed that deploy retires.
 /// Store types and defaults are as the model spells them; <see cref="SchemaCanonicalizer"/> puts them in PostgreSQL's spelling.
@@ -123,6 +123,7 @@ internal static class ModelSchemaReader
                 .Where(r => !string.IsNullOrEmpty(r))
                 .SelectMany(r => r!.Split(','))
                 .Distinct(StringComparer.Ordinal)],
+            StorageParameters = TableStorageParameters.FromModel(table),
         };
     }
 

@@ -19,6 +19,9 @@ internal sealed record ForeignKeyDefinition(
 
 internal sealed record IndexDefinition(string Name, IReadOnlyList<string> Columns, bool IsUnique, string? Filter, string Method);
 
+// A table storage parameter (WITH (fillfactor = 90)): lower-case name, value as pg_class.reloptions holds it.
+internal sealed record StorageParameterDefinition(string Name, string Value);
+
 internal sealed record TableDefinition(
     string Schema,
     string Name,
@@ -34,6 +37,12 @@ internal sealed record TableDefinition(
 
     /// <summary>Columns the model no longer has but older deployments created NOT NULL: deploy relaxes them, never drops them.</summary>
     public IReadOnlyList<string> RetiredColumns { get; init; } = [];
+
+    /// <summary>
+    /// Desired: the storage parameters the model declares (deploy sets them, never resets others). Live: every parameter
+    /// of pg_class.reloptions.
+    /// </summary>
+    public IReadOnlyList<StorageParameterDefinition> StorageParameters { get; init; } = [];
 
     public ColumnDefinition? FindColumn(string name) => Columns.FirstOrDefault(c => c.Name == name);
 }

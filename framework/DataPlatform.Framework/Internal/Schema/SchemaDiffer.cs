@@ -5,7 +5,8 @@ namespace DataPlatform.Framework.Internal.Schema;
 
 /// <summary>
 /// Compares the desired schema with the live one and classifies every difference (None/Create/Update/Invalid, as Weasel
-/// does). Objects that exist only in the database are left alone: deploy never drops a table, a column or data.
+/// does). Objects that exist only in the database are left alone (so are storage parameters the model does not
+/// declare): deploy never drops a table, a column or data.
 /// The result is in deploy order: schemas → enums → functions → tables → columns → primary/unique/check constraints →
 /// foreign keys → indexes → history tables → triggers (retired ones dropped first) → retired functions. Retired objects
 /// are the ones earlier versions deployed and the model replaced: deploy drops those, and only those.
@@ -153,6 +154,7 @@ internal static class SchemaDiffer
         }
         else
         {
+            DiffStorageParameters(table, existing, tableStage, tableKind, add);
             foreach (var column in table.Columns)
             {
                 DiffColumn(table, column, existing.FindColumn(column.Name), StageOf(Stage.Columns), add);
@@ -203,6 +205,21 @@ internal static class SchemaDiffer
                     + $"model has ({string.Join(", ", index.Columns)}{(index.IsUnique ? ", unique" : string.Empty)}{Where(index.Filter)})",
                     SchemaSql.DropIndex(table, index.Name) + "\n" + SchemaSql.CreateIndex(table, index));
             }
+        }
+    }
+
+    // Only the declared parameters: one a DBA set that the model does not declare is left as it is.
+    private static void DiffStorageParameters(TableDefinition table, TableDefinition existing, Stage stage, SchemaObjectKind kind, AddChange add)
+    {
+        var drifted = table.StorageParameters
+            .Select(p => (Wanted: p, Current: existing.StorageParameters.FirstOrDefault(c => c.Name == p.Name)))
+            .Where(p => p.Current is null || !TableStorageParameters.SameValue(p.Current.Value, p.Wanted.Value))
+            .ToList();
+        if (drifted.Count > 0)
+        {
+            add(stage, SchemaChange.Update, kind, table.QualifiedName,
+                string.Join("; ", drifted.Select(p => $"storage parameter {p.Wanted.Name} is {p.Current?.Value ?? "not set"}, model has {p.Wanted.Value}")),
+                SchemaSql.SetStorageParameters(table, drifted.Select(p => p.Wanted)));
         }
     }
 

@@ -42,8 +42,16 @@ internal static class SchemaSql
 
         parts.AddRange(table.UniqueConstraints.Select(u => $"CONSTRAINT {SqlIdentifier.Quote(u.Name)} UNIQUE ({Columns(u.Columns)})"));
         parts.AddRange(table.Checks.Select(c => $"CONSTRAINT {SqlIdentifier.Quote(c.Name)} CHECK ({c.Sql})"));
-        return $"CREATE TABLE {Table(table)} (\n    {string.Join(",\n    ", parts)}\n);";
+        var with = table.StorageParameters.Count == 0 ? string.Empty : $" WITH ({StorageParameters(table.StorageParameters)})";
+        return $"CREATE TABLE {Table(table)} (\n    {string.Join(",\n    ", parts)}\n){with};";
     }
+
+    public static string SetStorageParameters(TableDefinition table, IEnumerable<StorageParameterDefinition> parameters) =>
+        AlterTable(table, $"SET ({StorageParameters(parameters)})");
+
+    // Names are plain lower-case identifiers (TableStorageParameters checks them); numbers and booleans go unquoted.
+    private static string StorageParameters(IEnumerable<StorageParameterDefinition> parameters) =>
+        string.Join(", ", parameters.Select(p => $"{p.Name} = {(TableStorageParameters.IsBareLiteral(p.Value) ? p.Value : Literal(p.Value))}"));
 
     public static string AlterTable(TableDefinition table, string action) => $"ALTER TABLE {Table(table)} {action};";
 
