@@ -171,7 +171,7 @@ public sealed class TransformRunner
         }
 
         await bulk.RestoreAsync(cancellationToken).ConfigureAwait(false);
-        await session.Statements.ExecuteAsync("DROP TABLE " + StageTable, [], cancellationToken).ConfigureAwait(false);
+        await InputStage.DropAsync(plan, StageTable, session.Statements, cancellationToken).ConfigureAwait(false);
         var written = inserted + updated + unchanged;
         RowAccounting.Require(
             context.BatchId,

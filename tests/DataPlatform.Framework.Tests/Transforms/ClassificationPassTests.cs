@@ -49,7 +49,7 @@ public sealed class ClassificationPassTests(PostgresServer server)
         Assert.Contains("FROM dp_quarantined AS f WHERE NOT f.is_open", insert, StringComparison.Ordinal);
         Assert.DoesNotContain("FROM \"dataplatform\".\"quarantine\"", insert, StringComparison.Ordinal);
         Assert.Equal(
-            "CREATE TEMPORARY TABLE dp_write_stage ON COMMIT DROP AS SELECT \"film_id\", \"title\", \"title_key\", \"title_upper\", \"title_length\", " +
+            "CREATE TEMPORARY VIEW dp_write_stage AS SELECT \"film_id\", \"title\", \"title_key\", \"title_upper\", \"title_length\", " +
             "\"description\", \"email\", \"rating\", \"length_minutes\", \"language_id\", \"is_active\", \"batch_id\" FROM dp_classified WHERE dp_rule IS NULL",
             plan.StageStatement);
     }

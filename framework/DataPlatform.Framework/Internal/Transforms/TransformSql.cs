@@ -21,20 +21,22 @@ internal static class TransformSql
     /// <summary>
     /// <c>CREATE TEMPORARY TABLE stage AS SELECT cols FROM (q)</c>: the rows a write step inserts or upserts, typed like the
     /// target's columns. Its row count is the number of rows that passed the rules. For a transform with rules the rows come
-    /// from <see cref="ClassifiedTable"/> (run <see cref="Classify"/> first), otherwise from the pass query.
+    /// from <see cref="ClassifiedTable"/> (run <see cref="Classify"/> first), otherwise from the pass query; then the stage
+    /// is a temporary view of the passing classified rows unless <paramref name="materialize"/> (see <see cref="InputStage"/>).
     /// </summary>
     /// <remarks>
     /// The input is read whole before the target changes. Computed row by row while inserting, a source query that reads the
     /// target itself (silver's "not applied yet" check) would scan a table that grows with every row written: quadratic
     /// when the planner, trusting statistics taken while the table was empty, probes it with a nested loop.
     /// </remarks>
-    public static string Stage<TSource, TTarget>(ServerPlan<TSource, TTarget> plan, string stage)
+    public static string Stage<TSource, TTarget>(ServerPlan<TSource, TTarget> plan, string stage, bool materialize = false)
         where TSource : class
         where TTarget : class
     {
         if (plan.Classification is not null)
         {
-            return $"CREATE TEMPORARY TABLE {stage} ON COMMIT DROP AS SELECT {Join(plan.Columns.Select(c => c.Column))} FROM {ClassifiedTable} WHERE {RuleColumn} IS NULL";
+            var passing = $"SELECT {Join(plan.Columns.Select(c => c.Column))} FROM {ClassifiedTable} WHERE {RuleColumn} IS NULL";
+            return materialize ? $"CREATE TEMPORARY TABLE {stage} ON COMMIT DROP AS {passing}" : $"CREATE TEMPORARY VIEW {stage} AS {passing}";
         }
 
         var select = string.Join(", ", plan.Columns.Select(c => c.Column.CastFrom("q", c.SourceColumn) + " AS " + c.Column.Quoted));
