@@ -7,7 +7,10 @@ using Npgsql;
 
 namespace DataPlatform.Framework.Tests.Transforms;
 
-/// <summary>A run's session raises work_mem to at least 64MB for its transaction only and never lowers a higher setting.</summary>
+/// <summary>
+/// A run's session raises work_mem to at least 64MB and turns JIT off, for its transaction only, and never lowers a higher
+/// work_mem.
+/// </summary>
 public sealed class TransformSessionTests(PostgresServer server) : IAsyncLifetime
 {
     private TfxDatabase _db = null!;
@@ -24,15 +27,18 @@ public sealed class TransformSessionTests(PostgresServer server) : IAsyncLifetim
         var ct = TestContext.Current.CancellationToken;
         await using var bronze = _db.Bronze();
         await bronze.Database.OpenConnectionAsync(ct);
-        await bronze.Database.ExecuteSqlAsync($"SELECT set_config('work_mem', {configured}, false)", ct);
+        await bronze.Database.ExecuteSqlAsync($"SELECT set_config('work_mem', {configured}, false), set_config('jit', 'on', false)", ct);
 
         var session = await TransformSession.OpenAsync(bronze, ct);
         await using (session)
         {
-            Assert.Equal(inRun, await WorkMem(session.Connection, session.Transaction, ct));
+            Assert.Equal(inRun, await Show("work_mem", session.Connection, session.Transaction, ct));
+            Assert.Equal("off", await Show("jit", session.Connection, session.Transaction, ct));
         }
 
-        Assert.Equal(configured, await WorkMem((NpgsqlConnection)bronze.Database.GetDbConnection(), null, ct));
+        var connection = (NpgsqlConnection)bronze.Database.GetDbConnection();
+        Assert.Equal(configured, await Show("work_mem", connection, null, ct));
+        Assert.Equal("on", await Show("jit", connection, null, ct));
     }
 
     [Fact]
@@ -50,19 +56,20 @@ public sealed class TransformSessionTests(PostgresServer server) : IAsyncLifetim
             await using (session)
             {
                 Assert.Same(transaction.GetDbTransaction(), session.Transaction);
-                Assert.Equal("64MB", await WorkMem(session.Connection, session.Transaction, ct));
+                Assert.Equal("64MB", await Show("work_mem", session.Connection, session.Transaction, ct));
             }
 
-            Assert.Equal("64MB", await WorkMem(connection, session.Transaction, ct));
+            Assert.Equal("64MB", await Show("work_mem", connection, session.Transaction, ct));
+            Assert.Equal("off", await Show("jit", connection, session.Transaction, ct));
             await transaction.RollbackAsync(ct);
         }
 
-        Assert.Equal("1MB", await WorkMem(connection, null, ct));
+        Assert.Equal("1MB", await Show("work_mem", connection, null, ct));
     }
 
-    private static async Task<string> WorkMem(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken ct)
+    private static async Task<string> Show(string setting, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("SHOW work_mem", connection, transaction);
+        await using var command = new NpgsqlCommand("SHOW " + setting, connection, transaction);
         return (string)(await command.ExecuteScalarAsync(ct))!;
     }
 }
