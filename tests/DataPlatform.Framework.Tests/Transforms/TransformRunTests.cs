@@ -176,6 +176,25 @@ public sealed class TransformRunTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Two_failing_rows_of_one_key_in_a_first_batch_leave_one_open_entry()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TfxDatabase.CreateAsync(server, "tfx_quarantine_twice", ct);
+        await db.SeedAsync([Film(1, 1, "Good"), Film(2, 1, " "), Film(2, 1, "\t")], AwkwardRows.Languages, ct);
+        await using var bronze = db.Bronze();
+        await using var silver = db.Silver();
+
+        var result = await new TransformRunner().RunAsync(new CleanFilmTransform(), bronze, silver, new TransformContext(1, DateTime.UtcNow), cancellationToken: ct);
+
+        Assert.Equal((3L, 1L, 2L), (result.RowsRead, result.RowsWritten, result.RowsQuarantined));
+        Assert.Equal(
+            "2:blank_title:1:1:1|2:blank_title:1:1:open",
+            await db.Database.ScalarAsync<string>(
+                "SELECT string_agg(row_key || ':' || rule || ':' || batch_id || ':' || coalesce(last_seen_batch_id, batch_id) || ':' || coalesce(resolved_batch_id::text, 'open'), '|' ORDER BY quarantine_id) FROM dataplatform.quarantine",
+                ct));
+    }
+
+    [Fact]
     public async Task Insert_mode_appends()
     {
         var ct = TestContext.Current.CancellationToken;

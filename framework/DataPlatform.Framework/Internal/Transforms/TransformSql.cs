@@ -175,7 +175,7 @@ internal static class TransformSql
     /// Separate statements, so the insert never probes the table it grows: into a quarantine analyzed as empty that probe was
     /// a rescan of every entry inserted so far (1.8 s for 25k failing rentals, quadratic beyond).
     /// </remarks>
-    public static QuarantineSql Quarantine<TSource, TTarget>(ServerPlan<TSource, TTarget> plan)
+    public static QuarantineSql Quarantine<TSource, TTarget>(ServerPlan<TSource, TTarget> plan, bool anyOpen = true)
         where TSource : class
         where TTarget : class
     {
@@ -185,7 +185,7 @@ internal static class TransformSql
         var open = "t.table_name = @dp_table AND t.row_key = f.row_key AND t.rule = f.rule AND t.resolved_batch_id IS NULL";
         var collect = $"""
             CREATE TEMPORARY TABLE {QuarantinedTable} ON COMMIT DROP AS
-            SELECT f.*, EXISTS (SELECT 1 FROM {table} AS t WHERE {open}) AS is_open
+            SELECT f.*, {(anyOpen ? $"EXISTS (SELECT 1 FROM {table} AS t WHERE {open})" : "false")} AS is_open
             FROM (SELECT {key} AS row_key, c.{RuleColumn} AS rule, m.message, c.{RawRowColumn} AS j
                   FROM {ClassifiedTable} AS c JOIN (VALUES {messages}) AS m (rule, message) ON m.rule = c.{RuleColumn}
                   WHERE c.{RuleColumn} IS NOT NULL) AS f
@@ -201,6 +201,16 @@ internal static class TransformSql
             """;
         return new QuarantineSql(collect, update, insert);
     }
+
+    /// <summary>Whether the target table has an open quarantine entry (before a step writes its own): 1 or 0.</summary>
+    public static string AnyOpenQuarantine => $"""
+        SELECT count(*) FROM (SELECT 1 FROM {QuarantineTable.QualifiedName} WHERE table_name = @dp_table AND resolved_batch_id IS NULL LIMIT 1) AS o
+        """;
+
+    /// <summary>Whether <see cref="QuarantinedTable"/> holds two failing rows of one key and rule: 1 or 0.</summary>
+    public static string AnyQuarantinedTwice => $"""
+        SELECT count(*) FROM (SELECT 1 FROM {QuarantinedTable} GROUP BY row_key, rule HAVING count(*) > 1 LIMIT 1) AS d
+        """;
 
     /// <summary>
     /// Resolves the open entries of the target table the batch did not find again (the row passed, failed another rule, or
