@@ -9,6 +9,10 @@ namespace DataPlatform.Framework.Tests.Transforms;
 /// <summary>Upsert, insert, dedup and quarantine behaviour of the in-server path.</summary>
 public sealed class TransformRunTests(PostgresServer server)
 {
+    // Every quarantine entry as key:rule:opened in batch:last seen in batch:resolved in batch or "open".
+    private const string QuarantineEntries =
+        "SELECT string_agg(row_key || ':' || rule || ':' || batch_id || ':' || coalesce(last_seen_batch_id, batch_id) || ':' || coalesce(resolved_batch_id::text, 'open'), '|' ORDER BY row_key, quarantine_id) FROM dataplatform.quarantine";
+
     private static RawFilm Film(int id, long batch, string title, int? length = 90, int? language = 1) =>
         new() { FilmId = id, BatchId = batch, Title = title, LengthMinutes = length, LanguageId = language, Active = 1, Rating = "PG" };
 
@@ -125,11 +129,10 @@ public sealed class TransformRunTests(PostgresServer server)
         await using var silver = db.Silver();
         var runner = new TransformRunner();
         var kept = new TransformRunOptions { RemoveMissing = true };
-        const string Entries = "SELECT string_agg(row_key || ':' || rule || ':' || batch_id || ':' || coalesce(last_seen_batch_id, batch_id) || ':' || coalesce(resolved_batch_id::text, 'open'), '|' ORDER BY row_key, quarantine_id) FROM dataplatform.quarantine";
 
         await runner.RunAsync(new CleanFilmTransform(), bronze, silver, new TransformContext(1, DateTime.UtcNow), kept, ct);
         await runner.RunAsync(new CleanFilmTransform(), bronze, silver, new TransformContext(2, DateTime.UtcNow), kept, ct);
-        Assert.Equal("2:blank_title:1:2:open|3:negative_length:1:2:open", await db.Database.ScalarAsync<string>(Entries, ct));
+        Assert.Equal("2:blank_title:1:2:open|3:negative_length:1:2:open", await db.Database.ScalarAsync<string>(QuarantineEntries, ct));
 
         // Film 2 is fixed, film 3 now fails another rule, and film 1, already loaded, starts failing one.
         await db.SeedAsync([Film(2, 2, "Two"), Film(3, 2, "", length: -1), Film(1, 2, "Good", length: -5)], [], ct);
@@ -138,7 +141,7 @@ public sealed class TransformRunTests(PostgresServer server)
         Assert.Equal((3L, 1L, 2L), (third.RowsRead, third.RowsWritten, third.RowsQuarantined));
         Assert.Equal(
             "1:negative_length:3:3:open|2:blank_title:1:2:3|3:negative_length:1:2:3|3:blank_title:3:3:open",
-            await db.Database.ScalarAsync<string>(Entries, ct));
+            await db.Database.ScalarAsync<string>(QuarantineEntries, ct));
         Assert.Equal("2", await db.Database.ScalarAsync<string>("SELECT string_agg(film_id::text, ',' ORDER BY film_id) FROM sl__tfx.clean_film", ct));
 
         await using var ledger = new BatchLedger(db.Database.DataSource);
@@ -170,9 +173,7 @@ public sealed class TransformRunTests(PostgresServer server)
 
         Assert.Equal(
             "2:blank_title:1:2:2|2:blank_title:1:2:open",
-            await db.Database.ScalarAsync<string>(
-                "SELECT string_agg(row_key || ':' || rule || ':' || batch_id || ':' || coalesce(last_seen_batch_id, batch_id) || ':' || coalesce(resolved_batch_id::text, 'open'), '|' ORDER BY quarantine_id) FROM dataplatform.quarantine",
-                ct));
+            await db.Database.ScalarAsync<string>(QuarantineEntries, ct));
     }
 
     [Fact]
@@ -189,9 +190,7 @@ public sealed class TransformRunTests(PostgresServer server)
         Assert.Equal((3L, 1L, 2L), (result.RowsRead, result.RowsWritten, result.RowsQuarantined));
         Assert.Equal(
             "2:blank_title:1:1:1|2:blank_title:1:1:open",
-            await db.Database.ScalarAsync<string>(
-                "SELECT string_agg(row_key || ':' || rule || ':' || batch_id || ':' || coalesce(last_seen_batch_id, batch_id) || ':' || coalesce(resolved_batch_id::text, 'open'), '|' ORDER BY quarantine_id) FROM dataplatform.quarantine",
-                ct));
+            await db.Database.ScalarAsync<string>(QuarantineEntries, ct));
     }
 
     [Fact]
