@@ -114,25 +114,26 @@ public sealed class TransformRunner
         // The input is read whole before anything is written: the input of a silver transform reads the target itself ("not applied yet").
         var (quarantined, classified) = await ClassifyAsync(plan, context, session, cancellationToken).ConfigureAwait(false);
         TransformLog.Statement(_logger, plan.Transform.Name, plan.Table.DisplayName, TransformSql.Stage(plan, StageTable));
-        var passed = await InputStage.FillAsync(plan, StageTable, session.Statements, cancellationToken).ConfigureAwait(false);
+        var passed = await InputStage.FillAsync(plan, StageTable, session.Statements, materialize: false, cancellationToken).ConfigureAwait(false);
         var read = classified ?? passed;
         var write = TransformSql.Write(plan, options.Mode, key, StageTable);
         TransformLog.Statement(_logger, plan.Transform.Name, plan.Table.DisplayName, write.ToString());
 
-        // Which staged keys the target holds is known before anything is written: it sizes the foreign-key policy and lets
-        // the update and the insert be skipped when they would write nothing.
+        // Which staged keys the target holds is known before anything is written: it sizes the foreign-key policy by the new
+        // rows and lets the update be skipped when every held row is equal already.
         long held = 0, unchanged = 0;
-        if (write.Existing is not null)
+        if (write is { Existing: { } existing, Counts: { } countHeld })
         {
-            await session.Statements.ExecuteAsync(write.Existing, [], cancellationToken).ConfigureAwait(false);
-            var counts = await session.Statements.QueryRowAsync(write.Counts!, [], cancellationToken).ConfigureAwait(false);
+            await session.Statements.ExecuteAsync(existing, [], cancellationToken).ConfigureAwait(false);
+            var counts = await session.Statements.QueryRowAsync(countHeld, [], cancellationToken).ConfigureAwait(false);
             (held, unchanged) = (counts[0], counts[1]);
         }
 
-        var bulk = await BulkWritePolicy.PrepareAsync(session.Statements, plan.Table, passed - held, cancellationToken).ConfigureAwait(false);
+        var newRows = Math.Max(0, passed - held);
+        var bulk = await BulkWritePolicy.PrepareAsync(session.Statements, plan.Table, newRows, cancellationToken).ConfigureAwait(false);
         if (bulk.IsBulk)
         {
-            TransformLog.BulkWrite(_logger, plan.Transform.Name, plan.Table.DisplayName, passed);
+            TransformLog.BulkWrite(_logger, plan.Transform.Name, plan.Table.DisplayName, newRows);
         }
 
         long deleted = 0;
@@ -152,10 +153,7 @@ public sealed class TransformRunner
                 updated = await session.Statements.ExecuteCountingAsync(write.Update, [], cancellationToken).ConfigureAwait(false);
             }
 
-            if (passed > held)
-            {
-                inserted = await session.Statements.ExecuteCountingAsync(write.Insert, [], cancellationToken).ConfigureAwait(false);
-            }
+            inserted = await session.Statements.ExecuteCountingAsync(write.Insert, [], cancellationToken).ConfigureAwait(false);
 
             if (write.Existing is not null)
             {

@@ -43,6 +43,12 @@ public sealed class TransformRunTests(PostgresServer server)
         Assert.Equal(before[3], after[3]);
         Assert.NotEqual(before[2], after[2]);
         Assert.Equal("Two, revised", await db.Database.ScalarAsync<string>("SELECT title FROM sl__tfx.clean_film WHERE film_id = 2", ct));
+
+        // Every other staged key is held and equal: the new one is still inserted, and nothing is updated.
+        await db.SeedAsync([Film(4, 3, "Four")], [], ct);
+        var added = await runner.RunAsync(new CleanFilmTransform(), bronze, silver, context, cancellationToken: ct);
+        Assert.Equal((4L, 1L, 0L, 3L), (added.RowsWritten, added.RowsInserted, added.RowsUpdated, added.RowsUnchanged));
+        Assert.Equal(after, (await Versions(db, ct)).Where(v => v.Key != 4).ToDictionary());
     }
 
     [Fact]

@@ -11,7 +11,7 @@ internal static class InputStage
     /// <see cref="DropAsync"/> removes the stage.
     /// </summary>
     public static async Task<long> FillAsync<TSource, TTarget>(
-        ServerPlan<TSource, TTarget> plan, string stage, TransformStatement statements, CancellationToken cancellationToken, bool materialize = false)
+        ServerPlan<TSource, TTarget> plan, string stage, TransformStatement statements, bool materialize, CancellationToken cancellationToken)
         where TSource : class
         where TTarget : class
     {
@@ -32,8 +32,8 @@ internal static class InputStage
     }
 
     /// <summary>
-    /// Drops a stage <see cref="FillAsync"/> filled without <c>materialize</c>, and the classified rows behind it: a view
-    /// outlives the transaction, so the next step of the layer could not create its own.
+    /// Drops a stage <see cref="FillAsync"/> filled without <c>materialize</c>, and the classified rows behind it: the layer's
+    /// steps share one transaction, and the next step creates a stage of the same name.
     /// </summary>
     public static async Task DropAsync<TSource, TTarget>(
         ServerPlan<TSource, TTarget> plan, string stage, TransformStatement statements, CancellationToken cancellationToken)

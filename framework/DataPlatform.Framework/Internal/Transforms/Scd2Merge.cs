@@ -55,7 +55,7 @@ internal static class Scd2Merge
         changeTime = Scd2ChangeTime.After(changeTime, Scd2ChangeTime.FromEpochMicroseconds(latest), Scd2ChangeTime.IsDate(dimension));
 
         await statements.ExecuteAsync($"DROP TABLE IF EXISTS {Stage}", [], cancellationToken).ConfigureAwait(false);
-        var staged = await InputStage.FillAsync(plan, Stage, statements, cancellationToken, materialize: true).ConfigureAwait(false);
+        var staged = await InputStage.FillAsync(plan, Stage, statements, materialize: true, cancellationToken).ConfigureAwait(false);
         var duplicates = (await statements.QueryRowAsync(
             $"SELECT count(*) FROM (SELECT 1 FROM {Stage} GROUP BY {TransformSql.Join(dimension.NaturalKey)} HAVING count(*) > 1) AS d",
             [],

@@ -18,6 +18,6 @@ internal static partial class TransformLog
     public static partial void Scd2Completed(ILogger logger, string transform, string table, long read, long first, long newVersions, long closed, long unchanged, long quarantined, long elapsedMs);
 
     [LoggerMessage(EventId = 5004, Level = LogLevel.Debug,
-        Message = "Transform {Transform} into {Table}: {Rows} rows are written as a bulk batch (foreign keys re-added and checked once after the write)")]
+        Message = "Transform {Transform} into {Table}: {Rows} new rows are written as a bulk batch (foreign keys re-added and checked once after the write)")]
     public static partial void BulkWrite(ILogger logger, string transform, string table, long rows);
 }

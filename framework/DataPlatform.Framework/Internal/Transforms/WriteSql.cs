@@ -6,7 +6,7 @@ namespace DataPlatform.Framework.Internal.Transforms;
 /// <param name="Existing">Upsert: records the staged keys the target holds in <see cref="TransformSql.ExistingTable"/>.</param>
 /// <param name="Counts">
 /// Upsert: counts the staged rows whose key the target holds and, of those, the ones it holds as they are; the runner skips
-/// the update when every held row is equal and the insert when every staged key is held.
+/// the update when every held row is equal.
 /// </param>
 /// <param name="Update">Upsert: updates the held rows that differ (null when the map sets only key columns).</param>
 /// <param name="Insert">Inserts the staged rows of the keys the target does not hold (every staged row for an insert).</param>
