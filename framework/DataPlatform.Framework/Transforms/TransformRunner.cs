@@ -331,9 +331,7 @@ public sealed class TransformRunner
         await session.Statements.ExecuteAsync("DROP TABLE " + TransformSql.QuarantinedTable, [], cancellationToken).ConfigureAwait(false);
         if (resolve)
         {
-            await session.Statements.ExecuteAsync(
-                TransformSql.ResolveQuarantine, [new NpgsqlParameter<long>("dp_batch_id", context.BatchId), new NpgsqlParameter<string>("dp_table", plan.Table.DisplayName)], cancellationToken)
-                .ConfigureAwait(false);
+            await session.Statements.ExecuteAsync(TransformSql.ResolveQuarantine, Clone(parameters), cancellationToken).ConfigureAwait(false);
         }
 
         return (quarantined, classified);
