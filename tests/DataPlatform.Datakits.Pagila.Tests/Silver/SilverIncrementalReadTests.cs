@@ -7,6 +7,7 @@ using DataPlatform.Framework.Ledger;
 using DataPlatform.Framework.Pipelines;
 using DataPlatform.Framework.Schema;
 using DataPlatform.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace DataPlatform.Datakits.Pagila.Tests.Silver;
 
@@ -180,12 +181,45 @@ public sealed class SilverIncrementalReadTests(PostgresServer server) : IAsyncLi
         Assert.Equal(1L, await CountAsync($"SELECT count(*) FROM sl__pagila.payment WHERE payment_id = {id} AND amount = 2.22 AND source_batch_id = {last}", ct));
     }
 
-    private async Task<long> RunBatchAsync(CancellationToken ct)
+    [Fact]
+    public async Task A_bronze_table_of_one_batch_is_read_without_the_newer_row_probe_and_one_of_two_batches_with_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var firstLog = new ListLoggerProvider();
+        var first = await RunBatchAsync(ct, firstLog);
+        Assert.DoesNotContain(NewerRowProbe, PaymentClassification(firstLog), StringComparison.Ordinal);
+        Assert.Equal(await _warehouse.BronzeCountAsync("payment"), await CountAsync("SELECT count(*) FROM sl__pagila.payment", ct));
+
+        var id = await CountAsync("SELECT max(payment_id) FROM public.payment", ct, _warehouse.Source);
+        await _warehouse.Source.ExecuteAsync($"UPDATE payment SET amount = 3.33 WHERE payment_id = {id}", ct);
+        var second = await RunBatchAsync(ct);
+        // A void watermark makes the next run read all of bronze, which now holds two versions of the changed payment: the
+        // probe must keep the newer one.
+        await _warehouse.Warehouse.ExecuteAsync(
+            $"""
+            UPDATE sl__pagila.payment SET amount = 0, source_batch_id = {first} WHERE payment_id = {id};
+            UPDATE dataplatform.batch_table SET watermark_after = NULL WHERE layer = 'silver' AND table_name = 'sl__pagila.payment';
+            """,
+            ct);
+        using var lastLog = new ListLoggerProvider();
+        await RunBatchAsync(ct, lastLog);
+
+        Assert.Contains(NewerRowProbe, PaymentClassification(lastLog), StringComparison.Ordinal);
+        Assert.Equal(1L, await CountAsync($"SELECT count(*) FROM sl__pagila.payment WHERE payment_id = {id} AND amount = 3.33 AND source_batch_id = {second}", ct));
+    }
+
+    private const string NewerRowProbe = "p0.dp_batch_id > p.dp_batch_id";
+
+    private static string PaymentClassification(ListLoggerProvider log) => Assert.Single(
+        log.Messages, m => m.StartsWith("Transform silver_payment into dp_classified:", StringComparison.Ordinal));
+
+    private async Task<long> RunBatchAsync(CancellationToken ct, ListLoggerProvider? log = null)
     {
         await using var ledger = new BatchLedger(_warehouse.Warehouse.DataSource);
         var batchId = await ledger.StartBatchAsync(Pipeline, ct);
         await _warehouse.ExtractAsync(batchId, ct: ct);
-        await PagilaSilver.Layer.RunAsync(_warehouse.Warehouse.DataSource, batchId, DateTime.UtcNow, ledger, cancellationToken: ct);
+        using var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(log ?? new ListLoggerProvider()));
+        await PagilaSilver.Layer.RunAsync(_warehouse.Warehouse.DataSource, batchId, DateTime.UtcNow, ledger, loggerFactory: loggerFactory, cancellationToken: ct);
         await ledger.CompleteBatchAsync(batchId, ct);
         return batchId;
     }

@@ -18,9 +18,11 @@ namespace DataPlatform.Framework.Internal.Pipelines;
 /// (in the server, for a transform whose input is the bronze set itself) only the batches after the watermark are read, plus
 /// the open quarantine entries' raw rows, and the newer-row probe looks no further back than the watermark, so the cost
 /// follows the new batches, not bronze's history. A transform that narrows its input itself reads all of bronze as before.
-/// The map gets <c>SourceBatchId = row.DpBatchId</c> and <c>InactivatedDate = null</c> unless it sets them.
+/// When the caller knows bronze holds one batch only (<see cref="BronzeBatches"/>), the newer-row probe is left out: it
+/// would remove nothing. The map gets <c>SourceBatchId = row.DpBatchId</c> and <c>InactivatedDate = null</c> unless it sets them.
 /// </summary>
-internal sealed class AppliedTransform<TBronze, TTarget>(Transform<TBronze, TTarget> inner, BronzeWindow? window = null) : Transform<TBronze, TTarget>
+internal sealed class AppliedTransform<TBronze, TTarget>(Transform<TBronze, TTarget> inner, BronzeWindow? window = null, bool bronzeHoldsOneBatch = false)
+    : Transform<TBronze, TTarget>
     where TBronze : class, IBronzeRecord
     where TTarget : class, IHasSourceBatch
 {
@@ -58,7 +60,7 @@ internal sealed class AppliedTransform<TBronze, TTarget>(Transform<TBronze, TTar
             // anti-join of the new rows, planned as a nested loop whenever the rules make the input look small.
             source = WindowRows(server.Context, window, keys);
         }
-        else
+        else if (!bronzeHoldsOneBatch)
         {
             var newer = Expression.Parameter(typeof(TBronze), "newer");
             var isNewer = Expression.GreaterThan(Member(newer, nameof(IBronzeRecord.DpBatchId)), batch);

@@ -25,7 +25,8 @@ internal sealed class ApplyStep<TBronze, TTarget>(Transform<TBronze, TTarget> tr
         var (before, window) = execution.RecordsLedger
             ? await AppliedWatermark.ReadAsync(execution, table, cancellationToken).ConfigureAwait(false)
             : (null, null);
-        var applied = new AppliedTransform<TBronze, TTarget>(transform, window);
+        var oneBatch = window is null && await BronzeBatches.HoldOneBatchAsync<TBronze>(execution, cancellationToken).ConfigureAwait(false);
+        var applied = new AppliedTransform<TBronze, TTarget>(transform, window, oneBatch);
         var upserted = await execution.Runner.RunAsync(applied, execution.Read, execution.Target, execution.Context, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         var keys = AppliedTransform<TBronze, TTarget>.KeyOf(applied.Name, transform.Define(new InMemorySources(), execution.Context));
