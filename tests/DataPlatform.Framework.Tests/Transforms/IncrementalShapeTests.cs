@@ -1,14 +1,17 @@
 using System.Linq.Expressions;
+using DataPlatform.Framework.Internal.Pipelines;
 using DataPlatform.Framework.Internal.Transforms;
 using DataPlatform.Framework.Transforms;
 using DataPlatform.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace DataPlatform.Framework.Tests.Transforms;
 
 /// <summary>
 /// Which transforms an upsert step may run incrementally: an input of tables, filters, lookups and joins is, with each
 /// table's match judged stable only on its identity; a transform that captures a run-time value (its output can change
-/// with no input changing) or whose input runs a sub-query is not, and recomputes every key.
+/// with no input changing) or whose input runs a sub-query is not, and recomputes every key. The keys a change of the
+/// root can affect, when the target key is the root's identity, are the changed root rows' own keys: no join is read.
 /// </summary>
 public sealed class IncrementalShapeTests(PostgresServer server)
 {
@@ -41,6 +44,35 @@ public sealed class IncrementalShapeTests(PostgresServer server)
 
         Assert.Null(shape);
         Assert.NotNull(reason);
+    }
+
+    [Fact]
+    public async Task The_variant_of_a_root_whose_identity_is_the_target_key_reads_the_roots_changed_rows_only()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TfxDatabase.CreateAsync(server, "tfx_incremental_root", ct);
+        await using var bronze = db.Bronze();
+        await using var gold = db.Gold();
+        var transform = new FilmTitleTransform();
+        var composed = ComposedTransform<FilmTitleInput, FilmTitle>.Compose(transform.Name, transform.Define(new DbContextSources(bronze), s_context));
+        var (shape, reason) = IncrementalShape.Analyze(composed, TargetTable.For(gold, typeof(FilmTitle)));
+        var model = new ReadModel([typeof(TfxBronzeContext), typeof(TfxGoldContext)], null, rowVersions: true);
+        await using var changes = LayerReadContext.Create(model, b => b.UseNpgsql(db.Database.ConnectionString));
+        var horizon = new ChangeHorizon(10, 3);
+
+        var root = shape!.Variant(changes, 0, horizon).ToQueryString();
+        var language = shape.Variant(changes, 1, horizon).ToQueryString();
+
+        Assert.Null(reason);
+        Assert.Equal(
+            [(nameof(RawFilm), true, true), (nameof(RawLanguage), true, false)],
+            shape.Leaves.Select(l => (l.EntityType.ClrType.Name, l.StableLink, l.IsRoot)));
+        Assert.Contains("raw_film", root, StringComparison.Ordinal);
+        Assert.Contains("age(", root, StringComparison.Ordinal);
+        Assert.DoesNotContain("JOIN", root, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("raw_language", root, StringComparison.Ordinal);
+        Assert.DoesNotContain("title", root, StringComparison.Ordinal);
+        Assert.Contains("JOIN", language, StringComparison.OrdinalIgnoreCase);
     }
 
     private async Task<(IncrementalShape? Shape, string? Reason)> AnalyzeAsync(Transform<FilmLanguageInput, CleanFilm> transform, string name)

@@ -106,6 +106,16 @@ public sealed class FilmLanguage
     public int LanguageId { get; set; }
 }
 
+/// <summary>A raw film version's title and language name, keyed by the version's own row: the root of its input is matched on its identity.</summary>
+public sealed class FilmTitle
+{
+    public long RowId { get; set; }
+
+    public string Title { get; set; } = string.Empty;
+
+    public string Language { get; set; } = string.Empty;
+}
+
 /// <summary>Language codes as a bronze table holds them: no key, no index (a probe of it is hashed, never run per row).</summary>
 public sealed class RawLanguageCode
 {
@@ -149,10 +159,14 @@ public sealed class TfxGoldContext(DbContextOptions options) : DatakitDbContext(
 
     public DbSet<FilmLanguage> FilmLanguages => Set<FilmLanguage>();
 
+    public DbSet<FilmTitle> FilmTitles => Set<FilmTitle>();
+
     protected override void ConfigureLayer(ModelBuilder modelBuilder)
     {
         base.ConfigureLayer(modelBuilder);
         modelBuilder.Entity<FilmLanguage>().HasKey(f => new { f.FilmId, f.LanguageId });
+        modelBuilder.Entity<FilmTitle>().HasKey(f => f.RowId);
+        modelBuilder.Entity<FilmTitle>().Property(f => f.RowId).ValueGeneratedNever();
         var film = modelBuilder.Entity<DimFilm>();
         film.HasKey(f => f.FilmKey);
         film.Property(f => f.FilmKey).UseIdentityAlwaysColumn();

@@ -36,3 +36,33 @@ public sealed class DimFilmTransform : Transform<RawFilm, DimFilm>
         From(sources.Set<RawFilm>().LatestPerKey(f => f.FilmId, f => f.BatchId).Where(f => f.Title != null))
             .Select(f => new DimFilm { FilmId = f.FilmId, Title = f.Title!.Trim(), Rating = f.Rating });
 }
+
+/// <summary>The input row of <see cref="FilmTitleTransform"/>: a raw film version and its language's name.</summary>
+public sealed class FilmTitleInput
+{
+    public long RowId { get; init; }
+
+    public RawFilm Film { get; init; } = null!;
+
+    public string? Language { get; init; }
+}
+
+/// <summary>
+/// Every raw film version with a title, joined (inner) to its language; a language without a name is quarantined. The
+/// target key is the root's own identity reached through the input row (<c>x.Film.RowId</c>), as in the Pagila facts.
+/// </summary>
+public sealed class FilmTitleTransform : Transform<FilmTitleInput, FilmTitle>
+{
+    public override TransformDefinition<FilmTitleInput, FilmTitle> Define(ITransformSources sources, TransformContext context)
+    {
+        var rows =
+            from f in sources.Set<RawFilm>()
+            join l in sources.Set<RawLanguage>() on f.LanguageId equals (int?)l.LanguageId
+            where f.Title != null
+            select new FilmTitleInput { RowId = f.RowId, Film = f, Language = l.Name };
+        return From(rows)
+            .Rule("unnamed_language", x => x.Language != null, "The film's language has no name.")
+            .KeyedBy(x => x.RowId)
+            .Select(x => new FilmTitle { RowId = x.Film.RowId, Title = x.Film.Title!, Language = x.Language! });
+    }
+}

@@ -16,7 +16,11 @@ namespace DataPlatform.Framework.Internal.Transforms;
 /// narrowed to its changed rows, every filter that does not join dropped (a row that left a filter must be recomputed to
 /// be removed), outer joins on the way to T made inner, and T's lookup match kept to its equalities (a closed or opened
 /// validity range changes which rows match). Each variant selects the target key, so the union is a superset of the keys
-/// whose output can differ from the target's.
+/// whose output can differ from the target's. The root's variant is the root's changed rows alone, each selecting its key,
+/// when the target key is one of the root's identity members, carried unchanged by the input (<c>x.Payment.PaymentId</c>):
+/// every output row of that key comes from the root row with that identity, so joins and filters can only narrow the
+/// changed rows' keys, and a superset is all the caller needs (a key whose recomputation yields no row loses its target
+/// row to the delete; an unchanged result is left as it is by the write).
 /// </summary>
 /// <remarks>
 /// A variant sees a changed row's current values only. A table whose rows are matched on their identity (primary key,
@@ -32,6 +36,7 @@ internal sealed class IncrementalShape
     private static readonly MethodInfo s_parameter = typeof(EF).GetMethod(nameof(EF.Parameter))!;
     private static readonly MethodInfo s_property = typeof(EF).GetMethod(nameof(EF.Property))!.MakeGenericMethod(typeof(uint));
     private static readonly MethodInfo s_age = typeof(RowVersions).GetMethod(nameof(RowVersions.Age))!;
+    private static readonly MethodInfo s_set = typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!;
 
     private static readonly HashSet<string> s_operators =
     [
@@ -41,6 +46,7 @@ internal sealed class IncrementalShape
 
     private readonly Expression _rows;
     private readonly List<ChangeLeaf> _leaves = [];
+    private LambdaExpression? _rootKey;
 
     private IncrementalShape(Expression rows, LambdaExpression targetKey, LambdaExpression sourceKey)
     {
@@ -102,16 +108,32 @@ internal sealed class IncrementalShape
             return (null, e.Message);
         }
 
-        return shape._leaves.Count == 0 ? (null, "the input reads no table") : (shape, null);
+        if (shape._leaves.Count == 0)
+        {
+            return (null, "the input reads no table");
+        }
+
+        if (shape._leaves.Any(l => l.IsRoot && l.StableLink))
+        {
+            shape._rootKey = RootKey(rows, targetKey);
+        }
+
+        return (shape, null);
     }
 
     /// <summary>
     /// The keys a change of leaf <paramref name="leaf"/> can affect: the variant described on the class, selecting the
     /// target key, with every table root taken from <paramref name="changes"/> (a context whose model maps <c>xmin</c>)
-    /// and the leaf narrowed to the rows <paramref name="horizon"/> counts as changed.
+    /// and the leaf narrowed to the rows <paramref name="horizon"/> counts as changed. For a root whose identity is the
+    /// target key, the root's changed rows only, each selecting its own key (see the class).
     /// </summary>
     public IQueryable Variant(DbContext changes, int leaf, ChangeHorizon horizon)
     {
+        if (_rootKey is not null && _leaves[leaf].IsRoot)
+        {
+            return Select(changes, Changed(changes, _leaves[leaf].EntityType.ClrType, horizon), _rootKey);
+        }
+
         var builder = new VariantBuilder(changes, leaf, horizon);
         var variant = builder.Visit(_rows)!;
         return Select(changes, variant, TargetKey);
@@ -134,6 +156,55 @@ internal sealed class IncrementalShape
         var list = Expression.Property(Expression.Constant(holder), nameof(KeyHolder<int>.Keys));
         var parameter = Expression.Call(s_parameter.MakeGenericMethod(list.Type), list);
         return Expression.Lambda(Expression.Call(s_contains.MakeGenericMethod(keyType), parameter, key.Body), key.Parameters);
+    }
+
+    /// <summary><c>changes.Set&lt;T&gt;().Where(row =&gt; the row counts as changed at horizon)</c>.</summary>
+    private static Expression Changed(DbContext changes, Type clrType, ChangeHorizon horizon)
+    {
+        var set = (IQueryable)s_set.MakeGenericMethod(clrType).Invoke(changes, null)!;
+        var row = Expression.Parameter(clrType, "changed");
+        var age = Expression.Call(s_age, Expression.Call(s_property, row, Expression.Constant(RowVersions.Column)));
+        var changed = Expression.Lambda(
+            Expression.AndAlso(Expression.LessThanOrEqual(age, Expression.Constant(horizon.Age)), Expression.NotEqual(age, Expression.Constant(horizon.OwnAge))), row);
+        return Expression.Call(QueryableMethods.Where.MakeGenericMethod(clrType), set.Expression, Expression.Quote(changed));
+    }
+
+    /// <summary>
+    /// The target key as a function of the root row, <c>root =&gt; root.Id</c>, when the input carries the root row itself
+    /// to the key and the key is one of the root's identity members; null otherwise. The key is followed down the root's
+    /// path (the first argument of each operator), through each selector's member assignments to the row it came from.
+    /// </summary>
+    private static LambdaExpression? RootKey(Expression rows, LambdaExpression targetKey)
+    {
+        var (key, row) = (targetKey.Body, targetKey.Parameters[0]);
+        while (rows is MethodCallExpression call && call.Method.DeclaringType == typeof(Queryable))
+        {
+            switch (call.Method.Name, call.Arguments.Count)
+            {
+                case (nameof(Queryable.Where), 2) or (nameof(Queryable.DefaultIfEmpty), 1):
+                    break;
+                case (nameof(Queryable.Select), 2) or (nameof(Queryable.SelectMany), 3) or (nameof(Queryable.Join) or nameof(Queryable.LeftJoin), 5):
+                    // The last argument builds the row from the root's path's row, its first parameter.
+                    var selector = Unquote(call.Arguments[^1]);
+                    (key, row) = (new RowSubstitution(row, selector.Body).Visit(key)!, selector.Parameters[0]);
+                    break;
+                default:
+                    return null;
+            }
+
+            rows = call.Arguments[0];
+        }
+
+        var member = key;
+        while (member is UnaryExpression { NodeType: ExpressionType.Convert } convert)
+        {
+            member = convert.Operand;
+        }
+
+        return rows is EntityQueryRootExpression root && root.EntityType.ClrType == row.Type
+            && MemberOf(member, row) is { } name && IdentityMembers(root.EntityType).Contains(name)
+            ? Expression.Lambda(key, row)
+            : null;
     }
 
     private static IQueryable Select(DbContext changes, Expression rows, LambdaExpression key)
@@ -374,10 +445,34 @@ internal sealed class IncrementalShape
         }
     }
 
+    /// <summary>
+    /// Replaces a row parameter by the expression that built the row, and reads a member of a built row (<c>new { p, r }.p</c>,
+    /// <c>new Input { Payment = p }.Payment</c>) as the expression assigned to it.
+    /// </summary>
+    private sealed class RowSubstitution(ParameterExpression row, Expression built) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == row ? built : node;
+
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            var instance = Visit(node.Expression);
+            var assigned = instance switch
+            {
+                NewExpression { Members: { } members } created =>
+                    members.Select((m, i) => (m, i)).Where(x => x.m.Name == node.Member.Name).Select(x => created.Arguments[x.i]).FirstOrDefault(),
+                MemberInitExpression init =>
+                    init.Bindings.OfType<MemberAssignment>().Where(b => b.Member.Name == node.Member.Name).Select(b => b.Expression).FirstOrDefault(),
+                _ => null,
+            };
+            return assigned is not null && assigned.Type == node.Type ? assigned : node.Update(instance);
+        }
+
+        protected override Expression VisitExtension(Expression node) => node;
+    }
+
     /// <summary>Builds the variant of one leaf (or, for leaf -1, the query itself) over the roots of another context.</summary>
     private sealed class VariantBuilder(DbContext changes, int target, ChangeHorizon horizon) : ExpressionVisitor
     {
-        private static readonly MethodInfo s_set = typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!;
         private int _next;
         private bool _seen;
 
@@ -391,17 +486,7 @@ internal sealed class IncrementalShape
             var isTarget = _next++ == target;
             _seen |= isTarget;
             var clrType = root.EntityType.ClrType;
-            var set = (IQueryable)s_set.MakeGenericMethod(clrType).Invoke(changes, null)!;
-            if (!isTarget)
-            {
-                return set.Expression;
-            }
-
-            var row = Expression.Parameter(clrType, "changed");
-            var age = Expression.Call(s_age, Expression.Call(s_property, row, Expression.Constant(RowVersions.Column)));
-            var changed = Expression.Lambda(
-                Expression.AndAlso(Expression.LessThanOrEqual(age, Expression.Constant(horizon.Age)), Expression.NotEqual(age, Expression.Constant(horizon.OwnAge))), row);
-            return Expression.Call(QueryableMethods.Where.MakeGenericMethod(clrType), set.Expression, Expression.Quote(changed));
+            return isTarget ? Changed(changes, clrType, horizon) : ((IQueryable)s_set.MakeGenericMethod(clrType).Invoke(changes, null)!).Expression;
         }
 
         protected override Expression VisitMethodCall(MethodCallExpression node)
