@@ -320,15 +320,22 @@ public sealed class TransformRunner
             parameters.Add(new NpgsqlParameter<string>(string.Create(CultureInfo.InvariantCulture, $"dp_message_{i}"), plan.Transform.Rules[i].Message));
         }
 
-        var quarantined = await session.Statements.ExecuteCountingAsync(sql.Collect, Clone(parameters), cancellationToken).ConfigureAwait(false);
-        if (anyOpen)
+        long quarantined;
+        bool resolve;
+        if (sql.Collect is null)
         {
-            await session.Statements.ExecuteAsync(sql.Update, Clone(parameters), cancellationToken).ConfigureAwait(false);
+            quarantined = await session.Statements.ExecuteCountingAsync(sql.Insert, Clone(parameters), cancellationToken).ConfigureAwait(false);
+            resolve = quarantined > 1 && (await session.Statements.QueryRowAsync(sql.QuarantinedTwice!, [], cancellationToken).ConfigureAwait(false))[0] > 0;
+        }
+        else
+        {
+            quarantined = await session.Statements.ExecuteCountingAsync(sql.Collect, Clone(parameters), cancellationToken).ConfigureAwait(false);
+            await session.Statements.ExecuteAsync(sql.Update!, Clone(parameters), cancellationToken).ConfigureAwait(false);
+            await session.Statements.ExecuteAsync(sql.Insert, Clone(parameters), cancellationToken).ConfigureAwait(false);
+            await session.Statements.ExecuteAsync("DROP TABLE " + TransformSql.QuarantinedTable, [], cancellationToken).ConfigureAwait(false);
+            resolve = true;
         }
 
-        await session.Statements.ExecuteAsync(sql.Insert, Clone(parameters), cancellationToken).ConfigureAwait(false);
-        var resolve = anyOpen || (await session.Statements.QueryRowAsync(TransformSql.AnyQuarantinedTwice, [], cancellationToken).ConfigureAwait(false))[0] > 0;
-        await session.Statements.ExecuteAsync("DROP TABLE " + TransformSql.QuarantinedTable, [], cancellationToken).ConfigureAwait(false);
         if (resolve)
         {
             await session.Statements.ExecuteAsync(TransformSql.ResolveQuarantine, Clone(parameters), cancellationToken).ConfigureAwait(false);

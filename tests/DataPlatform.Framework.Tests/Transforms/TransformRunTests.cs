@@ -3,6 +3,7 @@ using DataPlatform.Framework.Ledger;
 using DataPlatform.Framework.Transforms;
 using DataPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace DataPlatform.Framework.Tests.Transforms;
 
@@ -197,6 +198,36 @@ public sealed class TransformRunTests(PostgresServer server)
         Assert.Equal(
             "2:blank_title:1:1:1|2:blank_title:1:1:open",
             await db.Database.ScalarAsync<string>(QuarantineEntries, ct));
+    }
+
+    [Fact]
+    public async Task A_table_without_open_entries_quarantines_straight_from_the_classified_rows_and_one_with_them_collects_them_first()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TfxDatabase.CreateAsync(server, "tfx_quarantine_direct", ct);
+        await db.SeedAsync([Film(1, 1, "Good"), Film(2, 1, " "), Film(3, 1, "Negative", length: -1)], AwkwardRows.Languages, ct);
+        await using var bronze = db.Bronze();
+        await using var silver = db.Silver();
+        using var log = new ListLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(log));
+        var runner = new TransformRunner(loggerFactory);
+
+        var first = await runner.RunAsync(new CleanFilmTransform(), bronze, silver, new TransformContext(1, DateTime.UtcNow), cancellationToken: ct);
+        Assert.DoesNotContain(TransformSql.QuarantinedTable, QuarantineStatement(log), StringComparison.Ordinal);
+        Assert.Equal((3L, 1L, 2L), (first.RowsRead, first.RowsWritten, first.RowsQuarantined));
+        Assert.Equal("2:blank_title:1:1:open|3:negative_length:1:1:open", await db.Database.ScalarAsync<string>(QuarantineEntries, ct));
+
+        log.Clear();
+        var second = await runner.RunAsync(new CleanFilmTransform(), bronze, silver, new TransformContext(2, DateTime.UtcNow), cancellationToken: ct);
+        Assert.StartsWith("CREATE TEMPORARY TABLE " + TransformSql.QuarantinedTable, QuarantineStatement(log), StringComparison.Ordinal);
+        Assert.Equal(2L, second.RowsQuarantined);
+        Assert.Equal("2:blank_title:1:2:open|3:negative_length:1:2:open", await db.Database.ScalarAsync<string>(QuarantineEntries, ct));
+    }
+
+    private static string QuarantineStatement(ListLoggerProvider log)
+    {
+        const string prefix = "Transform CleanFilmTransform into \"dataplatform\".\"quarantine\": ";
+        return Assert.Single(log.Messages, m => m.StartsWith(prefix, StringComparison.Ordinal))[prefix.Length..];
     }
 
     [Fact]

@@ -166,14 +166,16 @@ internal static class TransformSql
     public const string QuarantinedTable = "dp_quarantined";
 
     /// <summary>
-    /// The statements writing the failing rows of <see cref="ClassifiedTable"/> to <see cref="QuarantineTable"/>: collect them
-    /// (key, rule, message, raw row, and whether the entry is open already) in <see cref="QuarantinedTable"/>, whose row count
-    /// is the rows quarantined; then update the open entries and insert the others. Messages come from parameters
-    /// <c>@dp_rule_N</c>/<c>@dp_message_N</c>.
+    /// The statements writing the failing rows of <see cref="ClassifiedTable"/> to <see cref="QuarantineTable"/>. With open
+    /// entries (<paramref name="anyOpen"/>): collect the failing rows (key, rule, message, raw row, and whether the entry is
+    /// open already) in <see cref="QuarantinedTable"/>, whose row count is the rows quarantined; then update the open entries
+    /// and insert the others. Without: insert every failing row (a first load, a clean history), then ask whether one key
+    /// failed twice under one rule. Messages come from parameters <c>@dp_rule_N</c>/<c>@dp_message_N</c>.
     /// </summary>
     /// <remarks>
     /// Separate statements, so the insert never probes the table it grows: into a quarantine analyzed as empty that probe was
-    /// a rescan of every entry inserted so far (1.8 s for 25k failing rentals, quadratic beyond).
+    /// a rescan of every entry inserted so far (1.8 s for 25k failing rentals, quadratic beyond). Without open entries there is
+    /// no probe, and the collected copy of the failing rows (0.3-0.5 s per large table at Pagila x10) is skipped.
     /// </remarks>
     public static QuarantineSql Quarantine<TSource, TTarget>(ServerPlan<TSource, TTarget> plan, bool anyOpen = true)
         where TSource : class
@@ -181,35 +183,47 @@ internal static class TransformSql
     {
         var key = plan.KeyColumns.Count == 0 ? "''" : $"concat_ws('|', {string.Join(", ", plan.KeyColumns.Select(k => $"c.{RawRowColumn} ->> {Literal(k)}"))})";
         var messages = string.Join(", ", plan.Transform.Rules.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"(@dp_rule_{i}, @dp_message_{i})")));
+        var failing = $"""
+            FROM {ClassifiedTable} AS c JOIN (VALUES {messages}) AS m (rule, message) ON m.rule = c.{RuleColumn}
+                  WHERE c.{RuleColumn} IS NOT NULL
+            """;
         var table = QuarantineTable.QualifiedName;
+        var columns = $"INSERT INTO {table} (batch_id, last_seen_batch_id, transform, table_name, row_key, rule, message, raw_row)";
+        if (!anyOpen)
+        {
+            var direct = $"""
+                {columns}
+                SELECT @dp_batch_id, @dp_batch_id, @dp_transform, @dp_table, {key}, c.{RuleColumn}, m.message, c.{RawRowColumn}
+                {failing}
+                """;
+            var twice = $"""
+                SELECT count(*) FROM (SELECT 1 FROM {ClassifiedTable} AS c WHERE c.{RuleColumn} IS NOT NULL GROUP BY {key}, c.{RuleColumn} HAVING count(*) > 1 LIMIT 1) AS d
+                """;
+            return new QuarantineSql(null, null, direct, twice);
+        }
+
         var open = "t.table_name = @dp_table AND t.row_key = f.row_key AND t.rule = f.rule AND t.resolved_batch_id IS NULL";
         var collect = $"""
             CREATE TEMPORARY TABLE {QuarantinedTable} ON COMMIT DROP AS
-            SELECT f.*, {(anyOpen ? $"EXISTS (SELECT 1 FROM {table} AS t WHERE {open})" : "false")} AS is_open
+            SELECT f.*, EXISTS (SELECT 1 FROM {table} AS t WHERE {open}) AS is_open
             FROM (SELECT {key} AS row_key, c.{RuleColumn} AS rule, m.message, c.{RawRowColumn} AS j
-                  FROM {ClassifiedTable} AS c JOIN (VALUES {messages}) AS m (rule, message) ON m.rule = c.{RuleColumn}
-                  WHERE c.{RuleColumn} IS NOT NULL) AS f
+                  {failing}) AS f
             """;
         var update = $"""
             UPDATE {table} AS t SET last_seen_batch_id = @dp_batch_id, transform = @dp_transform, message = f.message, raw_row = f.j
             FROM {QuarantinedTable} AS f WHERE f.is_open AND {open}
             """;
         var insert = $"""
-            INSERT INTO {table} (batch_id, last_seen_batch_id, transform, table_name, row_key, rule, message, raw_row)
+            {columns}
             SELECT @dp_batch_id, @dp_batch_id, @dp_transform, @dp_table, f.row_key, f.rule, f.message, f.j
             FROM {QuarantinedTable} AS f WHERE NOT f.is_open
             """;
-        return new QuarantineSql(collect, update, insert);
+        return new QuarantineSql(collect, update, insert, null);
     }
 
     /// <summary>Whether the target table has an open quarantine entry (before a step writes its own): 1 or 0.</summary>
     public static string AnyOpenQuarantine => $"""
         SELECT count(*) FROM (SELECT 1 FROM {QuarantineTable.QualifiedName} WHERE table_name = @dp_table AND resolved_batch_id IS NULL LIMIT 1) AS o
-        """;
-
-    /// <summary>Whether <see cref="QuarantinedTable"/> holds two failing rows of one key and rule: 1 or 0.</summary>
-    public static string AnyQuarantinedTwice => $"""
-        SELECT count(*) FROM (SELECT 1 FROM {QuarantinedTable} GROUP BY row_key, rule HAVING count(*) > 1 LIMIT 1) AS d
         """;
 
     /// <summary>
