@@ -231,8 +231,9 @@ public sealed class TransformLayer : PipelineLayer
 
             var started = Stopwatch.GetTimestamp();
             var unsafeInputs = _steps.Skip(i + 1).Concat(_steps.Where(s => s.DeletesRows)).Select(s => s.TargetType).ToHashSet();
-            tables.Add(table, await RunStepAsync(step, table, execution with { UnsafeInputs = unsafeInputs }, cancellationToken).ConfigureAwait(false), Stopwatch.GetElapsedTime(started));
-            if (i < _steps.Count - 1)
+            var outcome = await RunStepAsync(step, table, execution with { UnsafeInputs = unsafeInputs }, cancellationToken).ConfigureAwait(false);
+            tables.Add(table, outcome, Stopwatch.GetElapsedTime(started));
+            if (i < _steps.Count - 1 && await StepStatistics.StaleAsync(execution, table.QualifiedName, outcome, cancellationToken).ConfigureAwait(false))
             {
                 await AnalyzeAsync(execution, [table.QualifiedName], cancellationToken).ConfigureAwait(false);
             }

@@ -1,0 +1,50 @@
+using DataPlatform.Framework.Pipelines;
+using DataPlatform.Framework.Tests.Transforms;
+using DataPlatform.Testing;
+
+namespace DataPlatform.Framework.Tests.Pipelines;
+
+/// <summary>
+/// A step's table is analyzed for the layer's later steps when the step inserted or deleted at least a tenth of the rows
+/// its statistics counted (or it was never analyzed); rows updated in place leave the statistics as they were.
+/// </summary>
+public sealed class StepStatisticsTests(PostgresServer server)
+{
+    private const string AnalyzedRows = "SELECT reltuples::bigint FROM pg_class WHERE oid = 'gl__tfx.film_title'::regclass";
+
+    [Fact]
+    public async Task A_step_is_analyzed_after_a_first_load_and_growth_of_a_tenth_but_not_after_updates_or_small_growth()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TfxDatabase.CreateAsync(server, "step_statistics", ct);
+        await db.SeedAsync(
+            Enumerable.Range(1, 100).Select(i => new RawFilm { FilmId = i, BatchId = 1, Title = $"Film {i}", LanguageId = 1 }),
+            [new RawLanguage { LanguageId = 1, Name = "English" }],
+            ct);
+        var pipeline = new PipelineDefinition(
+            "tfx",
+            TransformLayer.For<TfxGoldContext>("gold").ReadsFrom<TfxBronzeContext>().Upsert(new FilmTitleTransform()).Scd2(new DimFilmTransform()));
+        var request = new PipelineRunRequest(db.Database.DataSource, db.Database.DataSource);
+
+        await new PipelineRunner(pipeline).RunAsync(request, cancellationToken: ct);
+        Assert.Equal(100L, await db.Database.ScalarAsync<long>(AnalyzedRows, ct));
+        // Only the runs may analyze it.
+        await db.Database.ExecuteAsync("ALTER TABLE gl__tfx.film_title SET (autovacuum_enabled = false)", ct);
+
+        await db.Database.ExecuteAsync(
+            """
+            UPDATE br__tfx__src.raw_film SET title = title || ' (restored)' WHERE film_id <= 60;
+            INSERT INTO br__tfx__src.raw_film (film_id, batch_id, title, language_id) SELECT i, 2, 'Film ' || i, 1 FROM generate_series(101, 109) AS i;
+            """,
+            ct);
+        var updated = await new PipelineRunner(pipeline).RunAsync(request, cancellationToken: ct);
+        Assert.Equal((9L, 60L), (updated.Tables[0].RowsInserted, updated.Tables[0].RowsUpdated));
+        Assert.Equal(100L, await db.Database.ScalarAsync<long>(AnalyzedRows, ct));
+
+        await db.Database.ExecuteAsync(
+            "INSERT INTO br__tfx__src.raw_film (film_id, batch_id, title, language_id) SELECT i, 3, 'Film ' || i, 1 FROM generate_series(110, 119) AS i",
+            ct);
+        await new PipelineRunner(pipeline).RunAsync(request, cancellationToken: ct);
+        Assert.Equal(119L, await db.Database.ScalarAsync<long>(AnalyzedRows, ct));
+    }
+}
