@@ -56,10 +56,14 @@ public sealed class IncrementalRunTests(PostgresServer server)
         var full = (await new PipelineRunner(pipeline).RunAsync(request, cancellationToken: ct)).Tables.Single();
 
         Assert.Equal((30L, 30L), (first.RowsRead, first.RowsInserted));
-        // Films 1, 4, 5, 10-12 and 31 are read, 5 is quarantined; 2, 3 and 5 leave; 4 is left as it is.
+        // Films 1, 4, 5, 10-12 and 31 are read, 5 is quarantined; 2, 3 and 5 leave; 4 is left as it is. The change horizon is
+        // the cluster's oldest open transaction: when another test's transaction was open during the first run, the seeded
+        // rows count as changed too and the run reads (and leaves unchanged) more rows; what it writes is exact either way.
         Assert.Equal(
-            (7L, 1L, 4L, 3L, 1L, 1L),
-            (incremental.RowsRead, incremental.RowsInserted, incremental.RowsUpdated, incremental.RowsDeleted, incremental.RowsUnchanged, incremental.RowsQuarantined));
+            (1L, 4L, 3L, 1L),
+            (incremental.RowsInserted, incremental.RowsUpdated, incremental.RowsDeleted, incremental.RowsQuarantined));
+        Assert.Equal(6L, incremental.RowsRead - incremental.RowsUnchanged);
+        Assert.InRange(incremental.RowsRead, 7L, 29L);
         Assert.Equal(expected, afterIncremental);
         Assert.Equal(unchangedVersion, unchangedVersionAfter);
         Assert.Equal((29L, 0L, 0L, 0L), (full.RowsRead, full.RowsInserted, full.RowsUpdated, full.RowsDeleted));
