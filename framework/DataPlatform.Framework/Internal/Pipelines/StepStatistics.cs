@@ -1,3 +1,5 @@
+using DataPlatform.Framework.Internal.Transforms;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace DataPlatform.Framework.Internal.Pipelines;
@@ -13,18 +15,13 @@ internal static class StepStatistics
 {
     private const double ChangedShare = 0.1;
 
-    private const string AnalyzedRows = "SELECT reltuples::float8 FROM pg_class WHERE oid = @relation::regclass";
+    private const string AnalyzedRows = "SELECT reltuples FROM pg_class WHERE oid = @relation::regclass";
 
     public static async Task<bool> StaleAsync(LayerExecution execution, string relation, StepOutcome outcome, CancellationToken cancellationToken)
     {
-        var command = new NpgsqlCommand(AnalyzedRows, execution.Connection, execution.Transaction)
-        {
-            Parameters = { new NpgsqlParameter<string>("relation", relation) },
-        };
-        await using (command.ConfigureAwait(false))
-        {
-            var analyzed = (double)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-            return analyzed < 0 || outcome.Inserted + outcome.Deleted > 0 && outcome.Inserted + outcome.Deleted >= ChangedShare * analyzed;
-        }
+        var statements = new TransformStatement(execution.Connection, execution.Transaction, execution.Read.Database.GetCommandTimeout());
+        var analyzed = (await statements.QueryRowAsync(AnalyzedRows, [new NpgsqlParameter<string>("relation", relation)], cancellationToken).ConfigureAwait(false))[0];
+        var changed = outcome.Inserted + outcome.Deleted;
+        return analyzed < 0 || changed > 0 && changed >= ChangedShare * analyzed;
     }
 }
