@@ -2,6 +2,7 @@ using DataPlatform.Framework.Datakits;
 using DataPlatform.Framework.Ledger;
 using DataPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace DataPlatform.Framework.Tests.Transforms;
 
@@ -34,6 +35,11 @@ internal sealed class TfxDatabase : IAsyncDisposable
     }
 
     public TfxBronzeContext Bronze() => new(Options<TfxBronzeContext>());
+
+    /// <summary>A bronze context on a connection of its own that ends when the context is disposed (no pooling).</summary>
+    public TfxBronzeContext UnpooledBronze() =>
+        new(new DbContextOptionsBuilder<TfxBronzeContext>()
+            .UseNpgsql(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Pooling = false }.ConnectionString).Options);
 
     public TfxSilverContext Silver() => new(Options<TfxSilverContext>());
 

@@ -99,15 +99,20 @@ internal static class Scd2Merge
         var validity = $"{dimension.ValidFrom.Quoted}, {dimension.ValidTo.Quoted}, {current}";
         var from = $"CAST(@dp_change_time AS {dimension.ValidFrom.StoreType})";
         var beginning = $"CAST(@dp_beginning AS {dimension.ValidFrom.StoreType})";
+        // The versions each key already has are read whole (the one-time count) before the first row is inserted: probing the
+        // dimension per staged row re-scans the pages this INSERT adds whenever the planner takes the table for empty.
+        var key = TransformSql.Join(dimension.NaturalKey);
         var inserted = await statements.QueryRowAsync(
             $"""
-            WITH ins AS (
+            WITH known AS MATERIALIZED (
+                SELECT {key}, bool_or({current}) AS dp_current FROM {table} GROUP BY {key}),
+            ins AS (
                 INSERT INTO {table} ({columns}, {validity})
                 SELECT {string.Join(", ", mapped.Select(c => "s." + c.Quoted))},
-                       CASE WHEN EXISTS (SELECT 1 FROM {table} AS h WHERE {keyMatch("h", "s")}) THEN {from} ELSE {beginning} END,
+                       CASE WHEN k.dp_current IS NULL THEN {beginning} ELSE {from} END,
                        NULL, true
-                FROM {Stage} AS s
-                WHERE NOT EXISTS (SELECT 1 FROM {table} AS d WHERE d.{current} AND {keyMatch("d", "s")})
+                FROM {Stage} AS s LEFT JOIN known AS k ON {keyMatch("k", "s")}
+                WHERE k.dp_current IS NOT TRUE AND (SELECT count(*) FROM known) >= 0
                 RETURNING {dimension.ValidFrom.Quoted} = {beginning} AS first_version)
             SELECT count(*) FILTER (WHERE first_version), count(*) FILTER (WHERE NOT first_version) FROM ins
             """,
