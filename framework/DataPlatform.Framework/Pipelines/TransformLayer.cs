@@ -216,8 +216,12 @@ public sealed class TransformLayer : PipelineLayer
         LayerExecution execution, BatchLedger? ledger, IPipelineProgress? progress, CancellationToken cancellationToken)
     {
         // Lower layers were just written: without statistics the planner picks nested loops for the key probes.
-        progress?.Phase($"{Name}: refreshing statistics of {string.Join(", ", _readsFrom.Select(t => DatakitDbContext.FindDatakit(t).Schema))}");
-        await AnalyzeAsync(execution, ReadTables(execution.Read.Model), cancellationToken).ConfigureAwait(false);
+        var staleInputs = await StepStatistics.StaleInputsAsync(execution, ReadTables(execution.Read.Model), cancellationToken).ConfigureAwait(false);
+        if (staleInputs.Count > 0)
+        {
+            progress?.Phase($"{Name}: refreshing statistics of {staleInputs.Count} tables of {string.Join(", ", _readsFrom.Select(t => DatakitDbContext.FindDatakit(t).Schema))}");
+            await AnalyzeAsync(execution, staleInputs, cancellationToken).ConfigureAwait(false);
+        }
 
         var tables = new TableAccumulator(Name);
         for (var i = 0; i < _steps.Count; i++)
@@ -233,7 +237,7 @@ public sealed class TransformLayer : PipelineLayer
             var unsafeInputs = _steps.Skip(i + 1).Concat(_steps.Where(s => s.DeletesRows)).Select(s => s.TargetType).ToHashSet();
             var outcome = await RunStepAsync(step, table, execution with { UnsafeInputs = unsafeInputs }, cancellationToken).ConfigureAwait(false);
             tables.Add(table, outcome, Stopwatch.GetElapsedTime(started));
-            if (i < _steps.Count - 1 && await StepStatistics.StaleAsync(execution, table.QualifiedName, outcome, cancellationToken).ConfigureAwait(false))
+            if (await StepStatistics.StaleAsync(execution, table.QualifiedName, outcome, cancellationToken).ConfigureAwait(false))
             {
                 await AnalyzeAsync(execution, [table.QualifiedName], cancellationToken).ConfigureAwait(false);
             }

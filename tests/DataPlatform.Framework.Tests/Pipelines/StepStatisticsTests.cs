@@ -5,8 +5,9 @@ using DataPlatform.Testing;
 namespace DataPlatform.Framework.Tests.Pipelines;
 
 /// <summary>
-/// A step's table is analyzed for the layer's later steps when the step inserted or deleted at least a tenth of the rows
-/// its statistics counted (or it was never analyzed); rows updated in place leave the statistics as they were.
+/// A step's table is analyzed when the step inserted or deleted at least a tenth of the rows its statistics counted (or it
+/// was never analyzed); rows updated in place leave the statistics as they were. A layer's inputs are analyzed before its
+/// steps when they have no statistics or grew by a tenth of their pages.
 /// </summary>
 public sealed class StepStatisticsTests(PostgresServer server)
 {
@@ -46,5 +47,38 @@ public sealed class StepStatisticsTests(PostgresServer server)
             ct);
         await new PipelineRunner(pipeline).RunAsync(request, cancellationToken: ct);
         Assert.Equal(119L, await db.Database.ScalarAsync<long>(AnalyzedRows, ct));
+    }
+
+    [Fact]
+    public async Task A_layer_analyzes_an_input_without_statistics_or_grown_by_a_tenth_but_not_one_grown_by_less()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TfxDatabase.CreateAsync(server, "input_statistics", ct);
+        // Only the runs may analyze it.
+        await db.Database.ExecuteAsync("ALTER TABLE br__tfx__src.raw_film SET (autovacuum_enabled = false)", ct);
+        await db.SeedAsync(
+            Enumerable.Range(1, 2000).Select(i => new RawFilm { FilmId = i, BatchId = 1, Title = $"Film {i}", LanguageId = 1 }),
+            [new RawLanguage { LanguageId = 1, Name = "English" }],
+            ct);
+        var pipeline = new PipelineDefinition(
+            "tfx", TransformLayer.For<TfxGoldContext>("gold").ReadsFrom<TfxBronzeContext>().Upsert(new FilmTitleTransform()));
+        var request = new PipelineRunRequest(db.Database.DataSource, db.Database.DataSource);
+        const string InputRows = "SELECT reltuples::bigint FROM pg_class WHERE oid = 'br__tfx__src.raw_film'::regclass";
+
+        await new PipelineRunner(pipeline).RunAsync(request, cancellationToken: ct);
+        Assert.Equal(2000L, await db.Database.ScalarAsync<long>(InputRows, ct));
+
+        await db.Database.ExecuteAsync(
+            "INSERT INTO br__tfx__src.raw_film (film_id, batch_id, title, language_id) SELECT i, 2, 'Film ' || i, 1 FROM generate_series(2001, 2010) AS i",
+            ct);
+        var small = await new PipelineRunner(pipeline).RunAsync(request, cancellationToken: ct);
+        Assert.Equal(10L, small.Tables[0].RowsInserted);
+        Assert.Equal(2000L, await db.Database.ScalarAsync<long>(InputRows, ct));
+
+        await db.Database.ExecuteAsync(
+            "INSERT INTO br__tfx__src.raw_film (film_id, batch_id, title, language_id) SELECT i, 3, 'Film ' || i, 1 FROM generate_series(2011, 3010) AS i",
+            ct);
+        await new PipelineRunner(pipeline).RunAsync(request, cancellationToken: ct);
+        Assert.Equal(3010L, await db.Database.ScalarAsync<long>(InputRows, ct));
     }
 }
