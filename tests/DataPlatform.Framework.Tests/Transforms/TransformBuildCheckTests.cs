@@ -116,7 +116,7 @@ public sealed class TransformBuildCheckTests(PostgresServer server)
         Assert.Contains("IS DISTINCT FROM", plan.WriteStatement, StringComparison.Ordinal);
         Assert.Contains("\"updated_at\" = now()", plan.WriteStatement, StringComparison.Ordinal);
         Assert.DoesNotContain("\"created_at\"", plan.WriteStatement, StringComparison.Ordinal);
-        Assert.Contains("jsonb_build_object(", plan.ClassifyStatement, StringComparison.Ordinal);
+        Assert.Contains("to_jsonb(dp_raw)", plan.ClassifyStatement, StringComparison.Ordinal);
     }
 
     [Fact]

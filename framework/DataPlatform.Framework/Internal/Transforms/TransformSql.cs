@@ -59,9 +59,10 @@ internal static class TransformSql
         var names = string.Join(", ", classification.Columns.Select((_, i) => Quote(PositionalColumn(i))));
         var rule = "x." + Quote(PositionalColumn(0));
 
-        // jsonb_build_object takes at most 100 arguments: a wide row is built from several objects.
-        var raw = string.Join(" || ", plan.RawRowColumns.Chunk(50).Select(chunk =>
-            $"jsonb_build_object({string.Join(", ", chunk.Select(c => $"{Literal(c.Key)}, x.{Quote(PositionalColumn(c.Position))}"))})"));
+        // The raw row is to_jsonb of a lateral row named like the quarantine query's columns (server-reported names, so valid
+        // identifiers): about a third cheaper per failing row than jsonb_build_object, which looks up every argument's type
+        // per row, and without its 100-argument limit. A repeated name keeps its last value in both.
+        var rawColumns = string.Join(", ", plan.RawRowColumns.Select(c => $"x.{Quote(PositionalColumn(c.Position))} AS {Quote(c.Key)}"));
         var target = string.Concat(plan.ClassifiedColumns.Select(c => ", " + c.Column.CastFrom("x", PositionalColumn(c.Position)) + " AS " + c.Column.Quoted));
 
         // The mapping query's own OFFSET fence is dropped: it reads the rule as a plain column of the fenced classifying
@@ -69,8 +70,9 @@ internal static class TransformSql
         // (at Pagila x30, 0.6 s of fact_rental's 6.6 s).
         return $"""
             CREATE TEMPORARY TABLE {ClassifiedTable} ON COMMIT DROP AS
-            SELECT {rule} AS {RuleColumn}, CASE WHEN {rule} IS NOT NULL THEN {raw} END AS {RawRowColumn}{target}
+            SELECT {rule} AS {RuleColumn}, CASE WHEN {rule} IS NOT NULL THEN to_jsonb(dp_raw) END AS {RawRowColumn}{target}
             FROM ({classification.WithoutOuterZeroOffset()}) AS x ({names})
+            CROSS JOIN LATERAL (SELECT {rawColumns}) AS dp_raw
             """;
     }
 
