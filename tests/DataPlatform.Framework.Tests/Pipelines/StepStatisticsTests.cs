@@ -42,9 +42,7 @@ public sealed class StepStatisticsTests(PostgresServer server)
         Assert.Equal((9L, 60L), (updated.Tables[0].RowsInserted, updated.Tables[0].RowsUpdated));
         Assert.Equal(100L, await db.Database.ScalarAsync<long>(AnalyzedRows, ct));
 
-        await db.Database.ExecuteAsync(
-            "INSERT INTO br__tfx__src.raw_film (film_id, batch_id, title, language_id) SELECT i, 3, 'Film ' || i, 1 FROM generate_series(110, 119) AS i",
-            ct);
+        await AddFilmsAsync(db, 3, 110, 119, ct);
         await new PipelineRunner(pipeline).RunAsync(request, cancellationToken: ct);
         Assert.Equal(119L, await db.Database.ScalarAsync<long>(AnalyzedRows, ct));
     }
@@ -68,17 +66,18 @@ public sealed class StepStatisticsTests(PostgresServer server)
         await new PipelineRunner(pipeline).RunAsync(request, cancellationToken: ct);
         Assert.Equal(2000L, await db.Database.ScalarAsync<long>(InputRows, ct));
 
-        await db.Database.ExecuteAsync(
-            "INSERT INTO br__tfx__src.raw_film (film_id, batch_id, title, language_id) SELECT i, 2, 'Film ' || i, 1 FROM generate_series(2001, 2010) AS i",
-            ct);
+        await AddFilmsAsync(db, 2, 2001, 2010, ct);
         var small = await new PipelineRunner(pipeline).RunAsync(request, cancellationToken: ct);
         Assert.Equal(10L, small.Tables[0].RowsInserted);
         Assert.Equal(2000L, await db.Database.ScalarAsync<long>(InputRows, ct));
 
-        await db.Database.ExecuteAsync(
-            "INSERT INTO br__tfx__src.raw_film (film_id, batch_id, title, language_id) SELECT i, 3, 'Film ' || i, 1 FROM generate_series(2011, 3010) AS i",
-            ct);
+        await AddFilmsAsync(db, 3, 2011, 3010, ct);
         await new PipelineRunner(pipeline).RunAsync(request, cancellationToken: ct);
         Assert.Equal(3010L, await db.Database.ScalarAsync<long>(InputRows, ct));
     }
+
+    private static Task AddFilmsAsync(TfxDatabase db, int batch, int first, int last, CancellationToken ct) =>
+        db.Database.ExecuteAsync(
+            $"INSERT INTO br__tfx__src.raw_film (film_id, batch_id, title, language_id) SELECT i, {batch}, 'Film ' || i, 1 FROM generate_series({first}, {last}) AS i",
+            ct);
 }
