@@ -37,9 +37,7 @@ internal sealed class TfxDatabase : IAsyncDisposable
     public TfxBronzeContext Bronze() => new(Options<TfxBronzeContext>());
 
     /// <summary>A bronze context on a connection of its own that ends when the context is disposed (no pooling).</summary>
-    public TfxBronzeContext UnpooledBronze() =>
-        new(new DbContextOptionsBuilder<TfxBronzeContext>()
-            .UseNpgsql(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Pooling = false }.ConnectionString).Options);
+    public TfxBronzeContext UnpooledBronze() => new(Options<TfxBronzeContext>(pooling: false));
 
     public TfxSilverContext Silver() => new(Options<TfxSilverContext>());
 
@@ -55,7 +53,8 @@ internal sealed class TfxDatabase : IAsyncDisposable
 
     public ValueTask DisposeAsync() => Database.DisposeAsync();
 
-    private DbContextOptions Options<TContext>()
+    private DbContextOptions Options<TContext>(bool pooling = true)
         where TContext : DbContext =>
-        new DbContextOptionsBuilder<TContext>().UseNpgsql(Database.ConnectionString).Options;
+        new DbContextOptionsBuilder<TContext>()
+            .UseNpgsql(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Pooling = pooling }.ConnectionString).Options;
 }

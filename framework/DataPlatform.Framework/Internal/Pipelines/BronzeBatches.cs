@@ -1,4 +1,3 @@
-using DataPlatform.Framework.Internal.Transforms;
 using DataPlatform.Framework.Mixins;
 using DataPlatform.Framework.Naming;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +19,7 @@ internal static class BronzeBatches
             ?? throw new InvalidOperationException($"{typeof(TBronze).Name} is not in the layer's read model.");
         var table = SqlIdentifier.Quote(bronze.GetSchema()!, bronze.GetTableName()!);
         var batch = SqlIdentifier.Quote(MixinColumns.BatchId);
-        var statements = new TransformStatement(execution.Connection, execution.Transaction, execution.Read.Database.GetCommandTimeout());
+        var statements = execution.Statements;
         var row = await statements.QueryRowAsync(
             $"SELECT NOT EXISTS (SELECT 1 FROM {table} WHERE {batch} <> (SELECT {batch} FROM {table} LIMIT 1))", [], cancellationToken)
             .ConfigureAwait(false);

@@ -47,7 +47,7 @@ internal static class IncrementalPlanner
             return IncrementalPlan.Full(null);
         }
 
-        var statements = new TransformStatement(execution.Connection, execution.Transaction, execution.Read.Database.GetCommandTimeout());
+        var statements = execution.Statements;
         var tables = shape.Leaves.Select(TableOf).Distinct().ToList();
         var unstable = shape.Leaves.Where(l => !l.StableLink).Select(TableOf).ToHashSet(StringComparer.Ordinal);
         // The horizon is the oldest transaction this run may not see: everything written by it or later counts as changed next
@@ -125,7 +125,7 @@ internal static class IncrementalPlanner
             return null;
         }
 
-        var statements = new TransformStatement(execution.Connection, execution.Transaction, execution.Read.Database.GetCommandTimeout());
+        var statements = execution.Statements;
         var fileNode = await FileNodeAsync(statements, TargetTable.For(execution.Target, targetType), cancellationToken).ConfigureAwait(false);
         return (plan.Watermark with { FileNode = fileNode }).ToJson();
     }

@@ -1,5 +1,6 @@
 using DataPlatform.Framework.Transforms;
 using Microsoft.EntityFrameworkCore;
+using DataPlatform.Framework.Internal.Transforms;
 using Npgsql;
 
 namespace DataPlatform.Framework.Internal.Pipelines;
@@ -27,4 +28,7 @@ internal sealed record LayerExecution(
     /// or tables a step of the layer deletes rows from (a deleted row leaves no changed row behind).
     /// </summary>
     public IReadOnlySet<Type> UnsafeInputs { get; init; } = new HashSet<Type>();
+
+    /// <summary>Runs statements on the layer's connection and transaction, with the read context's command timeout.</summary>
+    public TransformStatement Statements => new(Connection, Transaction, Read.Database.GetCommandTimeout());
 }

@@ -1,5 +1,3 @@
-using DataPlatform.Framework.Internal.Transforms;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace DataPlatform.Framework.Internal.Pipelines;
@@ -39,7 +37,7 @@ internal static class StepStatistics
             return [];
         }
 
-        var statements = new TransformStatement(execution.Connection, execution.Transaction, execution.Read.Database.GetCommandTimeout());
+        var statements = execution.Statements;
         var rows = await statements.QueryAsync(
             StaleInputs, [new NpgsqlParameter<string[]>("tables", [.. tables]), new NpgsqlParameter<double>("share", ChangedShare)], cancellationToken).ConfigureAwait(false);
         return rows.Select(r => (string)r[0]).ToList();
@@ -47,7 +45,7 @@ internal static class StepStatistics
 
     public static async Task<bool> StaleAsync(LayerExecution execution, string relation, StepOutcome outcome, CancellationToken cancellationToken)
     {
-        var statements = new TransformStatement(execution.Connection, execution.Transaction, execution.Read.Database.GetCommandTimeout());
+        var statements = execution.Statements;
         var analyzed = (await statements.QueryRowAsync(AnalyzedRows, [new NpgsqlParameter<string>("relation", relation)], cancellationToken).ConfigureAwait(false))[0];
         var changed = outcome.Inserted + outcome.Deleted;
         return analyzed < 0 || changed > 0 && changed >= ChangedShare * analyzed;
