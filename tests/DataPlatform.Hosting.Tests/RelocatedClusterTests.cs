@@ -72,12 +72,29 @@ public sealed class RelocatedClusterTests : IAsyncLifetime
             await cluster.StopAsync(CancellationToken.None);
         }
 
-        foreach (var path in new[] { _home, relocated }.Where(Directory.Exists))
+        foreach (var path in new[] { _home, relocated })
         {
-            Directory.Delete(path, recursive: true);
+            await DeleteWhileServerExitsAsync(path);
         }
 
         File.Delete(relocated + ".owner");
+    }
+
+    // The cluster's server may still be removing files of its data directory while it is deleted here: a CI run saw the
+    // recursive delete fail on a pg_dynshmem that vanished under it. An entry gone meanwhile is what the delete wants.
+    private static async Task DeleteWhileServerExitsAsync(string path)
+    {
+        for (var attempt = 1; Directory.Exists(path); attempt++)
+        {
+            try
+            {
+                Directory.Delete(path, recursive: true);
+            }
+            catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException && attempt < 50)
+            {
+                await Task.Delay(100);
+            }
+        }
     }
 
     /// <summary>Alive and not a zombie (the state letter after the command name in /proc/&lt;pid&gt;/stat).</summary>
